@@ -1,0 +1,240 @@
+// The command line: yargs options → upgrade() → reports. All user-facing messages and exit codes
+// live here. stdout carries only the payload (diff, code, file list, rule list, json); every
+// message goes to stderr.
+import yargs from "yargs";
+import { readFileSync } from "node:fs";
+import { loadParser } from "./engine/parser.js";
+import { decode, DecodeError, encode } from "./engine/text.js";
+import { transformSync } from "./engine/transform.js";
+import { findingLines, fixLines, plural, problemLines } from "./report/messages.js";
+import { colorizeDiff, unifiedDiff } from "./report/diff.js";
+import { registry, selectRules, findRule, UnknownRuleError } from "./rules.js";
+import { upgrade, type FileResult } from "./runner.js";
+import { parseTargets, TargetError, validTargetList } from "./target.js";
+
+export const EXIT_CLEAN = 0;
+export const EXIT_CHANGED = 1;
+export const EXIT_ERROR = 2;
+
+class UsageError extends Error {}
+
+interface Streams {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Buffer;
+  isTTY: boolean;
+}
+
+const processStreams: Streams = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readStdin: () => readFileSync(0),
+  isTTY: Boolean(process.stdout.isTTY),
+};
+
+function parser(args: string[]) {
+  return yargs(args)
+    .scriptName("pycodemod")
+    .usage("$0 --target django-X.Y [options] [paths...]\n\nRewrite deprecated Django code in place. Paths are files or folders (default: .); - reads standard input.")
+    .parserConfiguration({ "boolean-negation": false, "camel-case-expansion": true, "strip-aliased": true })
+    .option("target", { alias: "t", type: "string", array: true, describe: "framework-version to upgrade to, e.g. django-5.0 (repeatable)" })
+    .option("diff", { type: "boolean", describe: "print a unified diff instead of writing" })
+    .option("check", { type: "boolean", describe: "list files that would change instead of writing" })
+    .option("select", { alias: "only", type: "string", array: true, describe: "run only these rules (ids or aliases)" })
+    .option("ignore", { alias: "skip", type: "string", array: true, describe: "do not run these rules (ids or aliases)" })
+    .option("exclude", { type: "string", array: true, describe: "glob of paths to leave out (repeatable)" })
+    .option("no-ignore", { type: "boolean", describe: "do not honour .gitignore files" })
+    .option("stdin-filename", { type: "string", describe: "path used for file roles when reading standard input" })
+    .option("exit-zero-even-if-changed", { type: "boolean", describe: "exit 0 when files changed or would change" })
+    .option("list-rules", { type: "boolean", describe: "print every rule and exit" })
+    .option("explain", { type: "string", describe: "describe one rule and exit" })
+    .option("format", { choices: ["text", "json"] as const, default: "text" as const, describe: "encoding of standard output" })
+    .option("color", { type: "boolean", describe: "color the diff (default: when stdout is a terminal)" })
+    .option("quiet", { alias: "q", type: "boolean", describe: "print only errors and the payload" })
+    .conflicts("diff", "check")
+    .strictOptions()
+    .help()
+    .version()
+    .exitProcess(false)
+    .wrap(100)
+    .fail((message, error) => {
+      throw new UsageError(message || error?.message || "invalid usage");
+    });
+}
+
+export async function main(args: string[], streams: Streams = processStreams): Promise<number> {
+  let argv;
+  let helpText = "";
+  try {
+    const cli = parser(args);
+    argv = await cli.parse(args, {}, (_err, _argv, output) => {
+      helpText = output;
+    });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      streams.stderr(`pycodemod: ${error.message}\nRun pycodemod --help for the options.\n`);
+      return EXIT_ERROR;
+    }
+    throw error;
+  }
+  if (argv.help || argv.version) {
+    streams.stdout(helpText.endsWith("\n") ? helpText : `${helpText}\n`);
+    return EXIT_CLEAN;
+  }
+  try {
+    return await run(argv as unknown as CliArgs, streams);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof TargetError || error instanceof UnknownRuleError) {
+      streams.stderr(`pycodemod: ${error.message}\n`);
+      return EXIT_ERROR;
+    }
+    throw error;
+  }
+}
+
+interface CliArgs {
+  _: (string | number)[];
+  target?: string[];
+  diff?: boolean;
+  check?: boolean;
+  select?: string[];
+  ignore?: string[];
+  exclude?: string[];
+  noIgnore?: boolean;
+  stdinFilename?: string;
+  exitZeroEvenIfChanged?: boolean;
+  listRules?: boolean;
+  explain?: string;
+  format: "text" | "json";
+  color?: boolean;
+  quiet?: boolean;
+}
+
+function listRules(streams: Streams): number {
+  for (const rule of registry) {
+    const aliases = rule.aliases?.length ? ` (${rule.aliases.join(", ")})` : "";
+    streams.stdout(`${rule.id}${aliases}\t${rule.framework}-${rule.since}\t${rule.summary}\n`);
+  }
+  return EXIT_CLEAN;
+}
+
+function explain(name: string, streams: Streams): number {
+  const rule = findRule(name);
+  if (!rule) throw new UnknownRuleError(`unknown rule "${name}"; run --list-rules to see the rule ids and aliases`);
+  const lines = [
+    `${rule.id}: ${rule.summary}`,
+    `applies from: ${rule.framework}-${rule.since}`,
+    rule.aliases?.length ? `aliases: ${rule.aliases.join(", ")}` : "",
+    rule.files && rule.files !== "any" && typeof rule.files === "string" ? `files: ${rule.files}` : "",
+    rule.description ? `\n${rule.description}` : "",
+    rule.docs ? `\nsee: ${rule.docs}` : "",
+  ];
+  streams.stdout(`${lines.filter(Boolean).join("\n")}\n`);
+  return EXIT_CLEAN;
+}
+
+async function run(args: CliArgs, streams: Streams): Promise<number> {
+  if (args.listRules) return listRules(streams);
+  if (args.explain !== undefined) return explain(args.explain, streams);
+  if (!args.target || args.target.length === 0) {
+    throw new UsageError(`--target is required, e.g. --target django-5.0 (valid: ${validTargetList().join(", ")})`);
+  }
+  const targets = parseTargets(args.target);
+  // Validate rule names before touching any file.
+  selectRules({ targets, select: args.select, ignore: args.ignore });
+  const paths = args._.map(String);
+  const mode = args.diff ? "diff" : args.check ? "check" : "write";
+  const color = args.color ?? (streams.isTTY && !process.env.NO_COLOR);
+  if (paths.includes("-")) {
+    if (paths.length > 1) throw new UsageError("- (standard input) cannot be combined with other paths");
+    return runStdin(args, mode, color, streams);
+  }
+
+  let changed = 0;
+  let failed = 0;
+  let fixCount = 0;
+  let total = 0;
+  const json: unknown[] = [];
+  const summary = await upgrade(paths, {
+    target: args.target,
+    select: args.select,
+    ignore: args.ignore,
+    exclude: args.exclude,
+    gitignore: !args.noIgnore,
+    write: mode === "write",
+    onResult(result: FileResult) {
+      total++;
+      const lines = [...problemLines(result)];
+      if (!args.quiet) lines.push(...findingLines(result));
+      if (result.after !== undefined) {
+        changed++;
+        fixCount += result.fixes.length;
+        if (!args.quiet && mode === "write" && result.written) lines.push(...fixLines(result, "fixed"));
+        if (mode === "check" && args.format === "text") streams.stdout(`${result.path}\n`);
+        if (mode === "diff" && args.format === "text") {
+          const diff = unifiedDiff(result.path, result.before!, result.after);
+          streams.stdout(color ? colorizeDiff(diff) : diff);
+        }
+      }
+      if (result.status === "error" || result.problems.length > 0) failed++;
+      if (lines.length > 0) streams.stderr(`${lines.join("\n")}\n`);
+      if (args.format === "json") json.push(jsonResult(result, mode));
+    },
+  });
+  for (const error of summary.pathErrors) streams.stderr(`${error.path}: error: ${error.message}\n`);
+  if (args.format === "json") streams.stdout(`${JSON.stringify({ files: json, pathErrors: summary.pathErrors }, null, 2)}\n`);
+  if (!args.quiet) {
+    const verb = mode === "write" ? "rewritten" : "would change";
+    const parts = [`${plural(changed, "file")} ${verb} (${plural(fixCount, "fix")})`, `${plural(total - changed, "file")} left as they were`];
+    if (failed > 0) parts.push(`${plural(failed, "file")} with errors (see above)`);
+    streams.stderr(`pycodemod: ${parts.join(", ")}\n`);
+  }
+  if (failed > 0 || summary.pathErrors.length > 0) return EXIT_ERROR;
+  if (changed > 0 && !args.exitZeroEvenIfChanged) return EXIT_CHANGED;
+  return EXIT_CLEAN;
+}
+
+function jsonResult(result: FileResult, mode: string) {
+  return {
+    path: result.path,
+    status: result.status,
+    fixes: result.fixes,
+    findings: result.findings,
+    problems: result.problems,
+    ...(mode === "diff" && result.after !== undefined ? { diff: unifiedDiff(result.path, result.before!, result.after) } : {}),
+  };
+}
+
+async function runStdin(args: CliArgs, mode: string, color: boolean, streams: Streams): Promise<number> {
+  const filename = args.stdinFilename ?? "stdin.py";
+  const bytes = streams.readStdin();
+  let decoded;
+  try {
+    decoded = decode(bytes);
+  } catch (error) {
+    if (!(error instanceof DecodeError)) throw error;
+    streams.stderr(`${filename}: error: ${error.message}; left unchanged\n`);
+    if (mode === "write") streams.stdout(bytes.toString("latin1"));
+    return EXIT_ERROR;
+  }
+  await loadParser();
+  const targets = parseTargets(args.target!);
+  const rules = selectRules({ targets, select: args.select, ignore: args.ignore });
+  const result = transformSync(decoded.text, { rules, targets, filename });
+  const fileResult: FileResult = {
+    path: filename, absolutePath: filename, status: result.changed ? "changed" : result.problems.length ? "error" : "unchanged",
+    fixes: result.fixes, findings: result.findings, problems: result.problems,
+    ...(result.changed ? { before: decoded.text, after: result.code } : {}),
+  };
+  const lines = [...problemLines(fileResult), ...(args.quiet ? [] : findingLines(fileResult))];
+  if (lines.length > 0) streams.stderr(`${lines.join("\n")}\n`);
+  if (args.format === "json") streams.stdout(`${JSON.stringify({ files: [jsonResult(fileResult, mode)] }, null, 2)}\n`);
+  else if (mode === "write") process.stdout.write(encode(decoded, result.code));
+  else if (mode === "diff" && result.changed) {
+    const diff = unifiedDiff(filename, decoded.text, result.code);
+    streams.stdout(color ? colorizeDiff(diff) : diff);
+  }
+  if (result.problems.length > 0) return EXIT_ERROR;
+  if (result.changed && !args.exitZeroEvenIfChanged) return EXIT_CHANGED;
+  return EXIT_CLEAN;
+}

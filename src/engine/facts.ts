@@ -1,0 +1,332 @@
+// Module facts: what every imported name stands for, and which identifier occurrences really
+// refer to that import. Built lazily: imports are collected with one descendantsOfType call,
+// and a name's occurrences are found by searching the text for the word, so a rule that asks
+// about `force_text` costs time proportional to the places `force_text` is written.
+import type { Node } from "./parser.js";
+import {
+  bindingScope,
+  classifyIdentifier,
+  enclosingScope,
+  parentScope,
+  scopeKind,
+  type OccurrenceKind,
+} from "./scope.js";
+
+export interface ImportBinding {
+  /** The local name the statement binds. */
+  name: string;
+  /** Fully qualified name of what the local name stands for (`django.utils.encoding.force_text`). */
+  qualified: string;
+  /** `from` imports: the module (`django.utils.encoding`); plain imports: the dotted module. */
+  module: string;
+  /** `from` imports: the imported name; plain imports: null. */
+  imported: string | null;
+  alias: string | null;
+  kind: "from" | "import";
+  /** The import statement. */
+  statement: Node;
+  /** The `dotted_name` or `aliased_import` entry inside the statement. */
+  entry: Node;
+  /** The identifier node that binds `name`. */
+  local: Node;
+  scope: Node;
+}
+
+export interface Occurrence {
+  node: Node;
+  kind: OccurrenceKind;
+  /** Scope whose namespace the occurrence reads or binds. */
+  scope: Node;
+  /** A `from m import *` statement, which may bind any name. */
+  star?: boolean;
+}
+
+export interface Resolution {
+  /** The scope the name resolves in, or null when nothing in the file binds it. */
+  scope: Node | null;
+  bindings: Occurrence[];
+  /** True when Python's order of execution makes the target uncertain (use before binding). */
+  uncertain: boolean;
+}
+
+export interface References {
+  /** Uses (identifier nodes) that refer to the binding. */
+  refs: Node[];
+  /** False when some occurrence makes it unsafe to rename the binding and its uses. */
+  clean: boolean;
+  reason?: string;
+}
+
+interface NameTable {
+  occurrences: Occurrence[];
+  bindings: Map<number, Occurrence[]>;
+  declarations: Map<number, "global" | "nonlocal">;
+}
+
+const IDENTIFIER_CHAR = /[\p{L}\p{N}_]/u;
+
+export class Facts {
+  private importList?: ImportBinding[];
+  private starScopes?: { scope: Node; start: number }[];
+  private tables = new Map<string, NameTable>();
+  private importsByLocal = new Map<number, ImportBinding>();
+
+  constructor(
+    readonly source: string,
+    readonly root: Node,
+  ) {}
+
+  /** Every name bound by an import statement, anywhere in the file, in source order. */
+  get imports(): ImportBinding[] {
+    if (!this.importList) this.collectImports();
+    return this.importList!;
+  }
+
+  /** `from m import *` statements with the scope they pour names into. */
+  private get stars(): { scope: Node; start: number }[] {
+    if (!this.starScopes) this.collectImports();
+    return this.starScopes!;
+  }
+
+  private collectImports(): void {
+    const list: ImportBinding[] = [];
+    const stars: { scope: Node; start: number }[] = [];
+    for (const statement of this.root.descendantsOfType(["import_statement", "import_from_statement"])) {
+      if (!statement) continue;
+      const scope = enclosingScope(statement);
+      if (statement.type === "import_statement") {
+        for (const entry of statement.childrenForFieldName("name")) {
+          if (!entry) continue;
+          if (entry.type === "aliased_import") {
+            const dotted = entry.childForFieldName("name")!;
+            const alias = entry.childForFieldName("alias")!;
+            list.push({
+              name: alias.text, qualified: dotted.text, module: dotted.text, imported: null,
+              alias: alias.text, kind: "import", statement, entry, local: alias, scope,
+            });
+          } else {
+            const first = entry.namedChild(0)!;
+            // `import a.b.c` binds `a`, which stands for the package `a`.
+            list.push({
+              name: first.text, qualified: first.text, module: entry.text, imported: null,
+              alias: null, kind: "import", statement, entry, local: first, scope,
+            });
+          }
+        }
+        continue;
+      }
+      const moduleNode = statement.childForFieldName("module_name");
+      if (!moduleNode) continue;
+      if (statement.namedChildren.some((c) => c?.type === "wildcard_import")) {
+        stars.push({ scope, start: statement.startIndex });
+        continue;
+      }
+      // Relative imports name the project's own modules: never treated as framework names.
+      if (moduleNode.type !== "dotted_name") continue;
+      const module = moduleNode.text.replace(/\s+/g, "");
+      for (const entry of statement.childrenForFieldName("name")) {
+        if (!entry) continue;
+        const aliased = entry.type === "aliased_import";
+        const nameNode = aliased ? entry.childForFieldName("name")! : entry;
+        const local = aliased ? entry.childForFieldName("alias")! : entry.namedChild(0)!;
+        list.push({
+          name: local.text, qualified: `${module}.${nameNode.text}`, module, imported: nameNode.text,
+          alias: aliased ? local.text : null, kind: "from", statement, entry, local, scope,
+        });
+      }
+    }
+    this.importList = list;
+    this.starScopes = stars;
+    for (const b of list) this.importsByLocal.set(b.local.id, b);
+  }
+
+  /** Import bindings whose qualified name is one of `names`. */
+  importsOf(names: Iterable<string>): ImportBinding[] {
+    const wanted = new Set(names);
+    return this.imports.filter((b) => wanted.has(b.qualified));
+  }
+
+  importForLocal(node: Node): ImportBinding | undefined {
+    if (!this.importList) this.collectImports();
+    return this.importsByLocal.get(node.id);
+  }
+
+  /** Identifier nodes spelled `name`, wherever the word stands in code (not strings or comments). */
+  identifiers(name: string): Node[] {
+    const found: Node[] = [];
+    const text = this.source;
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(name, from);
+      if (at < 0) break;
+      from = at + name.length;
+      if (at > 0 && IDENTIFIER_CHAR.test(text[at - 1]!)) continue;
+      if (from < text.length && IDENTIFIER_CHAR.test(text[from]!)) continue;
+      const node = this.root.descendantForIndex(at, from);
+      if (node && node.type === "identifier" && node.startIndex === at && node.endIndex === from) found.push(node);
+    }
+    return found;
+  }
+
+  /** All occurrences of `name` as a variable, classified and placed in scopes. */
+  table(name: string): NameTable {
+    let table = this.tables.get(name);
+    if (table) return table;
+    const occurrences: Occurrence[] = [];
+    const declarations = new Map<number, "global" | "nonlocal">();
+    for (const node of this.identifiers(name)) {
+      const kind = classifyIdentifier(node);
+      if (kind === null) continue;
+      const scope = kind === "use" ? enclosingScope(node) : bindingScope(node, kind);
+      occurrences.push({ node, kind, scope });
+      if (kind === "global" || kind === "nonlocal") declarations.set(scope.id, kind);
+    }
+    const bindings = new Map<number, Occurrence[]>();
+    for (const occurrence of occurrences) {
+      if (occurrence.kind === "use" || occurrence.kind === "global" || occurrence.kind === "nonlocal") continue;
+      let scope = occurrence.scope;
+      const declared = declarations.get(scope.id);
+      if (declared === "global") scope = this.root;
+      else if (declared === "nonlocal") scope = parentScope(scope) ?? this.root;
+      const list = bindings.get(scope.id) ?? [];
+      list.push({ ...occurrence, scope });
+      bindings.set(scope.id, list);
+    }
+    // A star import may bind any name, at the place it stands.
+    for (const star of this.stars) {
+      const list = bindings.get(star.scope.id) ?? [];
+      list.push({ node: this.root.descendantForIndex(star.start)!, kind: "import", scope: star.scope, star: true });
+      bindings.set(star.scope.id, list);
+    }
+    for (const list of bindings.values()) list.sort((a, b) => a.node.startIndex - b.node.startIndex);
+    table = { occurrences, bindings, declarations };
+    this.tables.set(name, table);
+    return table;
+  }
+
+  /** Where a use of `name` at `at` would resolve, following Python's LEGB rule. */
+  resolveName(name: string, at: Node, fromScope: Node = enclosingScope(at)): Resolution {
+    const table = this.table(name);
+    let scope: Node | undefined = fromScope;
+    let first = true;
+    while (scope) {
+      const kind = scopeKind(scope);
+      // Class bodies are visible only to code written directly in them.
+      if (kind !== "class" || first) {
+        const declared = table.declarations.get(scope.id);
+        if (declared === "global") return this.resolutionIn(this.root, table, at, false);
+        if (declared !== "nonlocal") {
+          const bindings = table.bindings.get(scope.id);
+          if (bindings && bindings.length > 0) return this.resolutionIn(scope, table, at, first);
+        }
+      }
+      first = false;
+      scope = parentScope(scope);
+    }
+    return { scope: null, bindings: [], uncertain: false };
+  }
+
+  private resolutionIn(scope: Node, table: NameTable, at: Node, direct: boolean): Resolution {
+    const bindings = table.bindings.get(scope.id) ?? [];
+    // Module and class bodies run top to bottom: a use written before the first binding reads
+    // something else (an outer name, a builtin, or nothing), so which binding it means is unclear.
+    const kind = scopeKind(scope);
+    const uncertain =
+      direct && (kind === "module" || kind === "class") && bindings.length > 0 && at.startIndex < bindings[0]!.node.startIndex;
+    return { scope, bindings, uncertain };
+  }
+
+  /** The import a use refers to, when exactly one import (or identical ones) binds it there. */
+  importOf(node: Node): ImportBinding | undefined {
+    if (node.type !== "identifier" || classifyIdentifier(node) !== "use") return undefined;
+    const scope = enclosingScope(node);
+    const resolution = this.resolveName(node.text, node, scope);
+    if (resolution.scope === null || resolution.uncertain) return undefined;
+    const imported = this.soleImport(resolution.bindings);
+    // Written directly in the import's scope but above it: that use reads something else.
+    if (imported && scope.id === imported.scope.id && node.startIndex < imported.statement.startIndex) return undefined;
+    return imported;
+  }
+
+  private soleImport(bindings: Occurrence[]): ImportBinding | undefined {
+    let found: ImportBinding | undefined;
+    for (const binding of bindings) {
+      if (binding.star && found === undefined) continue;
+      const imported = this.importForLocal(binding.node);
+      if (!imported) return undefined;
+      if (found && found.qualified !== imported.qualified) return undefined;
+      found ??= imported;
+    }
+    return found;
+  }
+
+  /**
+   * The dotted name an expression stands for, when it is an imported name or an attribute chain
+   * on one: `enc.force_text` after `from django.utils import encoding as enc` gives
+   * `django.utils.encoding.force_text`.
+   */
+  qualifiedName(node: Node): string | undefined {
+    if (node.type === "identifier") return this.importOf(node)?.qualified;
+    if (node.type === "attribute") {
+      const object = node.childForFieldName("object");
+      const attribute = node.childForFieldName("attribute");
+      if (!object || !attribute) return undefined;
+      const base = this.qualifiedName(object);
+      return base === undefined ? undefined : `${base}.${attribute.text}`;
+    }
+    return undefined;
+  }
+
+  /** Uses of an import binding, and whether renaming the binding together with them is safe. */
+  references(binding: ImportBinding): References {
+    const table = this.table(binding.name);
+    const group = table.bindings.get(binding.scope.id) ?? [];
+    for (const other of group) {
+      // A star import before ours is overridden by ours; one after it may rebind the name.
+      if (other.star && other.node.startIndex < binding.statement.startIndex) continue;
+      const imported = this.importForLocal(other.node);
+      if (!imported || imported.qualified !== binding.qualified) {
+        return { refs: [], clean: false, reason: `\`${binding.name}\` is bound more than once in its scope` };
+      }
+    }
+    const refs: Node[] = [];
+    for (const occurrence of table.occurrences) {
+      if (occurrence.kind !== "use") continue;
+      const resolution = this.resolveName(binding.name, occurrence.node, occurrence.scope);
+      if (resolution.scope?.id !== binding.scope.id) continue;
+      const direct = occurrence.scope.id === binding.scope.id;
+      if (resolution.uncertain || (direct && occurrence.node.startIndex < binding.statement.startIndex)) {
+        return { refs: [], clean: false, reason: `\`${binding.name}\` is used before it is imported` };
+      }
+      refs.push(occurrence.node);
+    }
+    return { refs, clean: true };
+  }
+
+  /**
+   * Whether `name` may be introduced into `scope` and used at each of `sites` without capturing or
+   * shadowing something else: every site must resolve to nothing or to an import of `qualified`.
+   */
+  nameIsFree(name: string, scope: Node, sites: Node[], qualified: string, insertAt: number): boolean {
+    const table = this.table(name);
+    const inScope = table.bindings.get(scope.id) ?? [];
+    for (const binding of inScope) {
+      if (binding.star && binding.node.startIndex < insertAt) continue;
+      const imported = this.importForLocal(binding.node);
+      if (!imported || imported.qualified !== qualified) return false;
+    }
+    for (const site of sites) {
+      const resolution = this.resolveName(name, site);
+      if (resolution.scope === null) continue;
+      if (resolution.scope.id !== scope.id) return false;
+    }
+    // Existing uses of the name that currently resolve to nothing would start resolving to the
+    // new import: only acceptable if they already meant that very thing (they can't), so refuse.
+    for (const occurrence of table.occurrences) {
+      if (occurrence.kind !== "use") continue;
+      const resolution = this.resolveName(name, occurrence.node, occurrence.scope);
+      if (resolution.scope === null) return false;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,50 @@
+// The "keyword rename" kind of rule as data: `f(old=...)` → `f(new=...)` where `f` resolves,
+// through the module facts, to one of the given qualified callables.
+import { defineRule, type Rule, type RuleMeta } from "../rule.js";
+import type { Node } from "../parser.js";
+
+export interface KeywordRenameRule extends Omit<RuleMeta, "needles"> {
+  /** Qualified names of the callables, e.g. `django.core.validators.EmailValidator`. */
+  callables: string[];
+  /** old keyword → new keyword */
+  renames: Record<string, string>;
+}
+
+function keywordNames(args: Node): Set<string> {
+  const names = new Set<string>();
+  for (const arg of args.namedChildren) {
+    if (arg?.type === "keyword_argument") names.add(arg.childForFieldName("name")?.text ?? "");
+  }
+  return names;
+}
+
+export function keywordRenames(spec: KeywordRenameRule): Rule {
+  const { callables, renames, ...meta } = spec;
+  const wanted = new Set(callables);
+  return defineRule({
+    ...meta,
+    needles: Object.keys(renames),
+    create(ctx) {
+      return {
+        module() {
+          for (const [from, to] of Object.entries(renames)) {
+            for (const id of ctx.facts.identifiers(from)) {
+              const keyword = id.parent;
+              if (keyword?.type !== "keyword_argument" || keyword.childForFieldName("name")?.id !== id.id) continue;
+              const args = keyword.parent;
+              const call = args?.parent;
+              if (args?.type !== "argument_list" || call?.type !== "call") continue;
+              const callee = call.childForFieldName("function");
+              const qualified = callee && ctx.facts.qualifiedName(callee);
+              if (!qualified || !wanted.has(qualified)) continue;
+              // `**options` might already carry the new keyword: a duplicate would be a TypeError.
+              if (args.namedChildren.some((a) => a?.type === "dictionary_splat")) continue;
+              if (keywordNames(args).has(to)) continue;
+              ctx.fix(`${from}= → ${to}=`, [{ start: id.startIndex, end: id.endIndex, text: to }]);
+            }
+          }
+        },
+      };
+    },
+  });
+}

@@ -1,0 +1,56 @@
+// One scan of the raw text decides whether a file needs parsing at all, and which rules to run:
+// a rule runs only if one of its needle words occurs somewhere in the text.
+import type { Rule } from "./rule.js";
+
+function escape(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+export class Prefilter {
+  private readonly pattern: RegExp | undefined;
+  private readonly rulesByNeedle = new Map<string, Rule[]>();
+
+  constructor(private readonly rules: readonly Rule[]) {
+    for (const rule of rules) {
+      for (const needle of rule.needles) {
+        const list = this.rulesByNeedle.get(needle) ?? [];
+        list.push(rule);
+        this.rulesByNeedle.set(needle, list);
+      }
+    }
+    const needles = [...this.rulesByNeedle.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    // The regex consumes the longest needle at a position, so a match must also count for every
+    // needle written inside it ("url" inside "urlquote").
+    for (const needle of needles) {
+      const expanded = new Set(this.rulesByNeedle.get(needle));
+      for (const other of needles) if (other !== needle && needle.includes(other)) {
+        for (const rule of this.rulesByNeedle.get(other)!) expanded.add(rule);
+      }
+      this.rulesByNeedle.set(needle, [...expanded]);
+    }
+    this.pattern = needles.length > 0 ? new RegExp(needles.map(escape).join("|"), "g") : undefined;
+  }
+
+  /** The rules (in registry order) whose needles occur in `text`. */
+  match(text: string): Rule[] {
+    if (!this.pattern) return [];
+    const hit = new Set<Rule>();
+    const pattern = new RegExp(this.pattern); // fresh lastIndex; safe under reentrancy
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      for (const rule of this.rulesByNeedle.get(m[0])!) hit.add(rule);
+      if (hit.size === this.rules.length) break;
+    }
+    return this.rules.filter((rule) => hit.has(rule));
+  }
+}
+
+const cache = new WeakMap<readonly Rule[], Prefilter>();
+
+export function prefilterFor(rules: readonly Rule[]): Prefilter {
+  let prefilter = cache.get(rules);
+  if (!prefilter) {
+    prefilter = new Prefilter(rules);
+    cache.set(rules, prefilter);
+  }
+  return prefilter;
+}

@@ -1,0 +1,74 @@
+// The shape of a rule: metadata plus create(ctx) returning visitors keyed by tree-sitter node
+// type (ESLint's shape). Rules never do I/O; they read one file's text, tree and facts and hand
+// back fixes (edits) and findings (warnings that change nothing).
+import type { FileRole } from "../roles.js";
+import type { Framework, Targets } from "../target.js";
+import type { Edit } from "./edits.js";
+import type { Facts } from "./facts.js";
+import type { Node } from "./parser.js";
+
+export type Visitor = (node: Node) => void;
+/** `module` runs once per pass with the root node; other keys are node types. */
+export type Visitors = { module?: Visitor } & Record<string, Visitor | undefined>;
+
+export type FileFilter = "any" | FileRole | ((roles: ReadonlySet<FileRole>, filename: string) => boolean);
+
+export interface RuleMeta {
+  /** Stable, kebab-case, framework-prefixed: `django/utils-encoding`. */
+  id: string;
+  /** Other names accepted by --select/--ignore, e.g. the django-upgrade fixer name. */
+  aliases?: string[];
+  framework: Framework;
+  /** The rule applies when the target version is at least this. */
+  since: string;
+  summary: string;
+  /** Longer description for the generated catalog. */
+  description?: string;
+  /** Link to the release note that deprecated what the rule rewrites. */
+  docs?: string;
+  /** Words of which at least one must appear in a file's text for the rule to run at all. */
+  needles: string[];
+  files?: FileFilter;
+}
+
+export interface Rule extends RuleMeta {
+  create(ctx: RuleContext): Visitors;
+}
+
+export interface Finding {
+  rule: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface RuleContext {
+  readonly ruleId: string;
+  readonly source: string;
+  readonly root: Node;
+  readonly facts: Facts;
+  readonly filename: string;
+  readonly roles: ReadonlySet<FileRole>;
+  readonly targets: Targets;
+  /** The file's newline sequence, for inserted lines. */
+  readonly newline: string;
+  /** Proposes edits that land together or not at all. */
+  fix(message: string, edits: Edit[]): void;
+  /** A warning that changes nothing. */
+  report(at: Node | number, message: string): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  if (!/^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/.test(rule.id)) {
+    throw new Error(`rule id "${rule.id}" must look like framework/kebab-case-name`);
+  }
+  if (rule.needles.length === 0) throw new Error(`rule ${rule.id} declares no needles`);
+  return rule;
+}
+
+export function ruleAppliesToFile(rule: RuleMeta, roles: ReadonlySet<FileRole>, filename: string): boolean {
+  const files = rule.files ?? "any";
+  if (files === "any") return true;
+  if (typeof files === "function") return files(roles, filename);
+  return roles.has(files);
+}

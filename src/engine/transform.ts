@@ -1,0 +1,222 @@
+// One file's journey: prefilter → parse → passes of rules and edits until nothing changes →
+// safety net. Synchronous; the caller must have awaited loadParser().
+import { fileRoles, type FileRole } from "../roles.js";
+import type { Targets } from "../target.js";
+import { EditSet, type Fix } from "./edits.js";
+import { Facts } from "./facts.js";
+import { firstSyntaxError, parse, type Node, type Tree } from "./parser.js";
+import { prefilterFor } from "./prefilter.js";
+import { ruleAppliesToFile, type Finding, type Rule, type RuleContext, type Visitor } from "./rule.js";
+import { newlineOf, positionOf } from "./text.js";
+import { IgnoreComments } from "./ignore-comments.js";
+
+export interface TransformOptions {
+  rules: readonly Rule[];
+  targets: Targets;
+  /** Project-relative path; decides file roles (settings, tests, ...). */
+  filename: string;
+  maxPasses?: number;
+}
+
+export interface AppliedFix {
+  rule: string;
+  message: string;
+  line: number;
+}
+
+export type ProblemKind = "syntax-error" | "invalid-output" | "rule-error" | "decode-error" | "io-error" | "changed-on-disk";
+
+/** Something that stopped a file (or one rule on it) from being processed. */
+export interface Problem {
+  kind: ProblemKind;
+  message: string;
+  line?: number;
+  column?: number;
+  rule?: string;
+}
+
+export interface TransformResult {
+  code: string;
+  changed: boolean;
+  fixes: AppliedFix[];
+  findings: Finding[];
+  problems: Problem[];
+  /** False when the prefilter ruled the file out before parsing. */
+  parsed: boolean;
+}
+
+const DEFAULT_MAX_PASSES = 8;
+
+export function selectRulesForFile(rules: readonly Rule[], roles: ReadonlySet<FileRole>, filename: string): Rule[] {
+  return rules.filter((rule) => ruleAppliesToFile(rule, roles, filename));
+}
+
+export function transformSync(source: string, options: TransformOptions): TransformResult {
+  const unchanged = (extra: Partial<TransformResult> = {}): TransformResult => ({
+    code: source, changed: false, fixes: [], findings: [], problems: [], parsed: false, ...extra,
+  });
+  if (source.includes("pycodemod: skip-file")) return unchanged();
+  const candidates = prefilterFor(options.rules).match(source);
+  if (candidates.length === 0) return unchanged();
+  const roles = fileRoles(options.filename);
+  let active = selectRulesForFile(candidates, roles, options.filename);
+  if (active.length === 0) return unchanged();
+
+  let tree = parse(source);
+  const error = firstSyntaxError(tree.rootNode);
+  if (error) {
+    const at = positionOf(source, error.startIndex);
+    tree.delete();
+    return unchanged({
+      parsed: true,
+      problems: [{ kind: "syntax-error", message: "file has a syntax error; left unchanged", ...at }],
+    });
+  }
+
+  const fixes: AppliedFix[] = [];
+  const problems: Problem[] = [];
+  let findings: Finding[] = [];
+  let text = source;
+  try {
+    for (let pass = 0; pass < (options.maxPasses ?? DEFAULT_MAX_PASSES); pass++) {
+      const outcome = runPass(text, tree, active, roles, options);
+      findings = outcome.findings;
+      if (outcome.crashed) {
+        tree.delete();
+        return unchanged({ parsed: true, problems: [outcome.crashed] });
+      }
+      if (outcome.fixes.length === 0) break;
+      const accepted = acceptFixes(outcome.fixes);
+      let next = accepted.apply(text);
+      let nextTree = parse(next);
+      if (nextTree.rootNode.hasError) {
+        // Find the rule(s) whose edits break the syntax, drop them, keep the others.
+        nextTree.delete();
+        const checked = dropBreakingRules(text, accepted.fixes);
+        for (const rule of checked.broken) {
+          problems.push({
+            kind: "invalid-output", rule,
+            message: `rule ${rule} produced code that does not parse; its changes to this file were dropped`,
+            line: firstLineOf(text, accepted.fixes.find((f) => f.rule === rule)),
+          });
+        }
+        active = active.filter((r) => !checked.broken.includes(r.id));
+        if (checked.set.size === 0) continue;
+        next = checked.set.apply(text);
+        nextTree = parse(next);
+        recordFixes(fixes, text, checked.set.fixes);
+      } else {
+        recordFixes(fixes, text, accepted.fixes);
+      }
+      tree.delete();
+      tree = nextTree;
+      text = next;
+    }
+  } finally {
+    tree.delete();
+  }
+  return { code: text, changed: text !== source, fixes, findings, problems, parsed: true };
+}
+
+function acceptFixes(fixes: Fix[]): EditSet {
+  const set = new EditSet();
+  for (const fix of fixes) set.tryAdd(fix); // the rest waits for the next pass
+  return set;
+}
+
+function dropBreakingRules(text: string, fixes: Fix[]): { set: EditSet; broken: string[] } {
+  const broken: string[] = [];
+  let kept: Fix[] = [];
+  for (const rule of [...new Set(fixes.map((f) => f.rule))]) {
+    const trial = acceptFixes([...kept, ...fixes.filter((f) => f.rule === rule)]);
+    const tree = parse(trial.apply(text));
+    const ok = !tree.rootNode.hasError;
+    tree.delete();
+    if (ok) kept = trial.fixes;
+    else broken.push(rule);
+  }
+  return { set: acceptFixes(kept), broken };
+}
+
+function firstLineOf(text: string, fix: Fix | undefined): number | undefined {
+  if (!fix || fix.edits.length === 0) return undefined;
+  return positionOf(text, Math.min(...fix.edits.map((e) => e.start))).line;
+}
+
+function recordFixes(into: AppliedFix[], text: string, fixes: Fix[]): void {
+  for (const fix of fixes) into.push({ rule: fix.rule, message: fix.message, line: firstLineOf(text, fix) ?? 1 });
+}
+
+interface PassOutcome {
+  fixes: Fix[];
+  findings: Finding[];
+  crashed?: Problem;
+}
+
+function runPass(
+  text: string,
+  tree: Tree,
+  rules: readonly Rule[],
+  roles: ReadonlySet<FileRole>,
+  options: TransformOptions,
+): PassOutcome {
+  const root = tree.rootNode;
+  const facts = new Facts(text, root);
+  const newline = newlineOf(text);
+  const ignores = IgnoreComments.scan(text);
+  const fixes: Fix[] = [];
+  const findings: Finding[] = [];
+  const handlers = new Map<string, { rule: Rule; visit: Visitor }[]>();
+  const modules: { rule: Rule; visit: Visitor }[] = [];
+  let current: Rule | undefined;
+  try {
+    for (const rule of rules) {
+      current = rule;
+      const ctx: RuleContext = {
+        ruleId: rule.id, source: text, root, facts, filename: options.filename, roles,
+        targets: options.targets, newline,
+        fix(message, edits) {
+          if (edits.length === 0) return;
+          if (ignores && ignores.suppresses(rule, edits)) return;
+          fixes.push({ rule: rule.id, message, edits });
+        },
+        report(at, message) {
+          const index = typeof at === "number" ? at : at.startIndex;
+          findings.push({ rule: rule.id, message, ...positionOf(text, index) });
+        },
+      };
+      const visitors = rule.create(ctx);
+      for (const [type, visit] of Object.entries(visitors)) {
+        if (!visit) continue;
+        if (type === "module") modules.push({ rule, visit });
+        else {
+          const list = handlers.get(type) ?? [];
+          list.push({ rule, visit });
+          handlers.set(type, list);
+        }
+      }
+    }
+    for (const { rule, visit } of modules) {
+      current = rule;
+      visit(root);
+    }
+    if (handlers.size > 0) {
+      // One walk for every rule: the tree is searched once for all subscribed node types.
+      const nodes = root.descendantsOfType([...handlers.keys()]);
+      for (const node of nodes) {
+        if (!node) continue;
+        for (const { rule, visit } of handlers.get(node.type) ?? []) {
+          current = rule;
+          visit(node as Node);
+        }
+      }
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      fixes: [], findings,
+      crashed: { kind: "rule-error", rule: current?.id, message: `rule ${current?.id} failed: ${message}; file left unchanged` },
+    };
+  }
+  return { fixes, findings };
+}

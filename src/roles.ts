@@ -1,0 +1,21 @@
+// File roles from the project-relative path, with the same word-boundary conventions Django
+// users know from django-upgrade (`prod_settings.py` is a settings file, `upsettings.py` is not).
+export type FileRole = "settings" | "tests" | "migrations" | "models" | "admin" | "urls" | "commands" | "init";
+
+const ROLE_PATTERNS: [FileRole, RegExp][] = [
+  ["settings", /(?:^|[^a-zA-Z0-9])settings(?:[^a-zA-Z0-9]|$)/],
+  ["tests", /(?:^|[^a-zA-Z0-9])tests?(?:[^a-zA-Z0-9]|$)/],
+  ["migrations", /(?:^|\/)migrations\//],
+  ["models", /(?:^|\/)models(?:\.py$|\/)/],
+  ["admin", /(?:^|[^a-zA-Z0-9])admin(?:[^a-zA-Z0-9]|$)/],
+  ["urls", /(?:^|[^a-zA-Z0-9])urls(?:[^a-zA-Z0-9]|$)/],
+  ["commands", /(?:^|\/)management\/commands\//],
+  ["init", /(?:^|\/)__init__\.py$/],
+];
+
+export function fileRoles(relativePath: string): Set<FileRole> {
+  const path = relativePath.replace(/\\/g, "/");
+  const roles = new Set<FileRole>();
+  for (const [role, pattern] of ROLE_PATTERNS) if (pattern.test(path)) roles.add(role);
+  return roles;
+}
