@@ -1,0 +1,66 @@
+// Finds golden-fixture cases: fixtures/<framework>/<rule>/<case>.py with an optional
+// <case>.expected.py beside it (no expected file: the case must come out unchanged). A first line
+// `# fixture: path=app/settings.py target=django-4.0` names the file path (for file roles) and
+// the target; both are optional.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+
+export const FIXTURES = path.resolve(import.meta.dirname, "..", "fixtures");
+
+export interface FixtureCase {
+  ruleId: string;
+  name: string;
+  inputPath: string;
+  expectedPath: string;
+  input: string;
+  /** undefined: must stay unchanged. */
+  expected: string | undefined;
+  filename: string;
+  target: string | undefined;
+}
+
+const HEADER = /^#\s*fixture:(.*)$/m;
+
+export function parseHeader(source: string): { filename?: string; target?: string } {
+  const firstLine = source.split(/\r?\n/, 1)[0] ?? "";
+  const match = HEADER.exec(firstLine);
+  if (!match) return {};
+  const out: { filename?: string; target?: string } = {};
+  for (const pair of match[1]!.trim().split(/\s+/)) {
+    const [key, value] = pair.split("=");
+    if (key === "path") out.filename = value;
+    else if (key === "target") out.target = value;
+  }
+  return out;
+}
+
+export function fixtureCases(): FixtureCase[] {
+  const cases: FixtureCase[] = [];
+  for (const framework of readdirSync(FIXTURES)) {
+    const frameworkDir = path.join(FIXTURES, framework);
+    if (!statSync(frameworkDir).isDirectory()) continue;
+    for (const rule of readdirSync(frameworkDir)) {
+      const ruleDir = path.join(frameworkDir, rule);
+      for (const file of readdirSync(ruleDir).sort()) {
+        if (!file.endsWith(".py") || file.endsWith(".expected.py")) continue;
+        const name = file.slice(0, -3);
+        const inputPath = path.join(ruleDir, file);
+        const expectedPath = path.join(ruleDir, `${name}.expected.py`);
+        // Read as latin-1-safe bytes → string only for UTF-8 fixtures; all fixtures are UTF-8.
+        const input = readFileSync(inputPath, "utf8");
+        const header = parseHeader(input);
+        cases.push({
+          ruleId: `${framework}/${rule}`,
+          name,
+          inputPath,
+          expectedPath,
+          input,
+          expected: existsSync(expectedPath) ? readFileSync(expectedPath, "utf8") : undefined,
+          filename: header.filename ?? "module.py",
+          target: header.target,
+        });
+      }
+    }
+  }
+  return cases;
+}

@@ -1,0 +1,78 @@
+// Golden fixtures: every case runs through its rule alone and through the whole rule set of its
+// target; the output must equal the expected file, parse cleanly, and not change on a second run.
+// UPDATE_FIXTURES=1 (npm run fixtures:update) writes the rule-alone output instead, for review.
+import { rmSync, writeFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadParser, parse } from "../src/engine/parser.js";
+import { transformSync } from "../src/engine/transform.js";
+import { registry, selectRules } from "../src/rules.js";
+import { parseTargets } from "../src/target.js";
+import { fixtureCases, type FixtureCase } from "./fixture-cases.js";
+
+const UPDATE = process.env.UPDATE_FIXTURES === "1";
+const cases = fixtureCases();
+
+beforeAll(async () => {
+  await loadParser();
+});
+
+function run(c: FixtureCase, source: string, alone: boolean) {
+  const rule = registry.find((r) => r.id === c.ruleId);
+  if (!rule) throw new Error(`fixtures folder ${c.ruleId} has no rule with that id`);
+  const targets = parseTargets(c.target ?? `${rule.framework}-${rule.since}`);
+  const rules = alone ? [rule] : selectRules({ targets });
+  return transformSync(source, { rules, targets, filename: c.filename });
+}
+
+function parsesCleanly(code: string): boolean {
+  const tree = parse(code);
+  const ok = !tree.rootNode.hasError;
+  tree.delete();
+  return ok;
+}
+
+describe.each(cases.map((c) => [`${c.ruleId} ${c.name}`, c] as const))("%s", (_title, c) => {
+  if (UPDATE) {
+    it("updates the expected file", () => {
+      const out = run(c, c.input, true);
+      if (out.code === c.input) rmSync(c.expectedPath, { force: true });
+      else writeFileSync(c.expectedPath, out.code);
+      expect(out.problems).toEqual([]);
+    });
+    return;
+  }
+  const expected = c.expected ?? c.input;
+
+  it("rule alone gives the expected output", () => {
+    const out = run(c, c.input, true);
+    expect(out.problems).toEqual([]);
+    expect(out.code).toBe(expected);
+    expect(out.changed).toBe(c.expected !== undefined);
+    if (c.expected !== undefined) expect(out.fixes.length).toBeGreaterThan(0);
+  });
+
+  it("whole rule set for the target gives the same output", () => {
+    expect(run(c, c.input, false).code).toBe(expected);
+  });
+
+  it("output parses and a second run changes nothing", () => {
+    expect(parsesCleanly(expected)).toBe(true);
+    const again = run(c, expected, false);
+    expect(again.changed).toBe(false);
+    expect(again.code).toBe(expected);
+  });
+
+  if (c.expected !== undefined) {
+    it("expected file differs from the input", () => {
+      expect(c.expected).not.toBe(c.input);
+    });
+  }
+});
+
+describe("fixture coverage", () => {
+  it.each(registry.map((r) => [r.id] as const))("%s has at least 4 transforming and 4 unchanged cases", (id) => {
+    const own = cases.filter((c) => c.ruleId === id);
+    expect(own.filter((c) => c.expected !== undefined).length).toBeGreaterThanOrEqual(4);
+    expect(own.filter((c) => c.expected === undefined).length).toBeGreaterThanOrEqual(4);
+  });
+});
