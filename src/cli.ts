@@ -51,6 +51,7 @@ function parser(args: string[]) {
     .option("format", { choices: ["text", "json"] as const, default: "text" as const, describe: "encoding of standard output" })
     .option("color", { type: "boolean", describe: "color the diff (default: when stdout is a terminal)" })
     .option("quiet", { alias: "q", type: "boolean", describe: "print only errors and the payload" })
+    .option("jobs", { alias: "j", type: "number", describe: "worker threads (default: number of cores)" })
     .conflicts("diff", "check")
     .strictOptions()
     .help()
@@ -108,6 +109,7 @@ interface CliArgs {
   format: "text" | "json";
   color?: boolean;
   quiet?: boolean;
+  jobs?: number;
 }
 
 function listRules(streams: Streams): number {
@@ -143,6 +145,7 @@ async function run(args: CliArgs, streams: Streams): Promise<number> {
   // Validate rule names before touching any file.
   selectRules({ targets, select: args.select, ignore: args.ignore });
   const paths = args._.map(String);
+  if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 1)) throw new UsageError("--jobs takes a whole number of at least 1");
   const mode = args.diff ? "diff" : args.check ? "check" : "write";
   const color = args.color ?? (streams.isTTY && !process.env.NO_COLOR);
   if (paths.includes("-")) {
@@ -162,16 +165,18 @@ async function run(args: CliArgs, streams: Streams): Promise<number> {
     exclude: args.exclude,
     gitignore: !args.noIgnore,
     write: mode === "write",
+    keepText: mode === "diff",
+    jobs: args.jobs,
     onResult(result: FileResult) {
       total++;
       const lines = [...problemLines(result)];
       if (!args.quiet) lines.push(...findingLines(result));
-      if (result.after !== undefined) {
+      if (result.status === "changed") {
         changed++;
         fixCount += result.fixes.length;
         if (!args.quiet && mode === "write" && result.written) lines.push(...fixLines(result, "fixed"));
         if (mode === "check" && args.format === "text") streams.stdout(`${result.path}\n`);
-        if (mode === "diff" && args.format === "text") {
+        if (mode === "diff" && args.format === "text" && result.after !== undefined) {
           const diff = unifiedDiff(result.path, result.before!, result.after);
           streams.stdout(color ? colorizeDiff(diff) : diff);
         }

@@ -1,42 +1,36 @@
-// Files → results. Reads and decodes each file, runs the transform, and (in write mode) writes
-// the result back through io.ts. Results stream to onResult as they are ready.
-import { readFileSync, statSync, type Stats } from "node:fs";
+// Paths → discovered files → results, on the main thread for small jobs and in a worker pool
+// past a threshold (worker start-up costs more than it saves on a handful of files).
+import { availableParallelism } from "node:os";
 import { discover, type DiscoveryError } from "./discover.js";
-import { isParserLoaded, loadParser } from "./engine/parser.js";
-import { prefilterFor } from "./engine/prefilter.js";
 import type { Rule } from "./engine/rule.js";
-import { decode, DecodeError, encode } from "./engine/text.js";
-import { transformSync, type AppliedFix, type Problem } from "./engine/transform.js";
-import type { Finding } from "./engine/rule.js";
-import { ChangedOnDiskError, writeAtomic } from "./io.js";
+import { runInWorkers } from "./pool.js";
+import { processFile, type FileJob, type FileResult, type JobSettings } from "./process-file.js";
 import { selectRules } from "./rules.js";
-import { parseTargets, type Targets } from "./target.js";
+import { parseTargets } from "./target.js";
+
+export type { FileJob, FileResult, JobSettings };
+export { processFile };
+
+/** Below this many files the main thread does the work alone. */
+export const WORKER_THRESHOLD = 400;
 
 export interface UpgradeOptions {
   target: string | string[];
   select?: readonly string[];
   ignore?: readonly string[];
+  /** Custom rules instead of the built-in registry (runs on the main thread). */
+  rules?: readonly Rule[];
   exclude?: readonly string[];
   /** Honour .gitignore files (default true). */
   gitignore?: boolean;
   /** Write changed files back (default false: report only). */
   write?: boolean;
+  /** Keep before/after text of changed files in the results (default true). */
+  keepText?: boolean;
+  /** Worker threads (default: available cores); 1 keeps everything on the main thread. */
+  jobs?: number;
   cwd?: string;
   onResult?: (result: FileResult) => void;
-}
-
-export interface FileResult {
-  /** Path as shown to the user (relative to the working directory when inside it). */
-  path: string;
-  absolutePath: string;
-  status: "unchanged" | "changed" | "error";
-  fixes: AppliedFix[];
-  findings: Finding[];
-  problems: Problem[];
-  /** Decoded text before and after, present when the file changed. */
-  before?: string;
-  after?: string;
-  written?: boolean;
 }
 
 export interface UpgradeSummary {
@@ -45,68 +39,26 @@ export interface UpgradeSummary {
   pathErrors: DiscoveryError[];
 }
 
-export interface FileJob {
-  absolute: string;
-  display: string;
-}
-
-export interface JobSettings {
-  rules: readonly Rule[];
-  targets: Targets;
-  write: boolean;
-}
-
-export async function processFile(job: FileJob, settings: JobSettings): Promise<FileResult> {
-  const base = { path: job.display, absolutePath: job.absolute, fixes: [], findings: [], problems: [] };
-  const fail = (problem: Problem): FileResult => ({ ...base, status: "error", problems: [problem] });
-  let bytes: Buffer;
-  let stat: Stats;
-  try {
-    stat = statSync(job.absolute);
-    bytes = readFileSync(job.absolute);
-  } catch (error) {
-    return fail({ kind: "io-error", message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? error}` });
-  }
-  let decoded;
-  try {
-    decoded = decode(bytes);
-  } catch (error) {
-    if (error instanceof DecodeError) return fail({ kind: "decode-error", message: `${error.message}; left unchanged` });
-    throw error;
-  }
-  if (!isParserLoaded() && prefilterFor(settings.rules).match(decoded.text).length > 0) await loadParser();
-  const result = transformSync(decoded.text, { rules: settings.rules, targets: settings.targets, filename: job.display });
-  const status = result.problems.length > 0 && !result.changed ? "error" : result.changed ? "changed" : "unchanged";
-  const out: FileResult = { ...base, status, fixes: result.fixes, findings: result.findings, problems: result.problems };
-  if (!result.changed) return out;
-  out.before = decoded.text;
-  out.after = result.code;
-  if (settings.write) {
-    try {
-      writeAtomic(job.absolute, encode(decoded, result.code), stat);
-      out.written = true;
-    } catch (error) {
-      const kind = error instanceof ChangedOnDiskError ? "changed-on-disk" : error instanceof DecodeError ? "decode-error" : "io-error";
-      const message = error instanceof Error && !(error as NodeJS.ErrnoException).code ? error.message : `cannot write: ${(error as NodeJS.ErrnoException).code}`;
-      return { ...out, status: "error", written: false, problems: [...out.problems, { kind, message }] };
-    }
-  }
-  return out;
-}
-
 /** Upgrades every Python file under `paths`. Writes only with `write: true`. */
 export async function upgrade(paths: readonly string[], options: UpgradeOptions): Promise<UpgradeSummary> {
   const targets = parseTargets(options.target);
-  const rules = selectRules({ targets, select: options.select, ignore: options.ignore });
+  const rules = selectRules({ targets, select: options.select, ignore: options.ignore, rules: options.rules });
   const { files, errors } = discover(paths.length > 0 ? paths : ["."], {
     cwd: options.cwd, exclude: options.exclude, gitignore: options.gitignore,
   });
-  const settings: JobSettings = { rules, targets, write: options.write ?? false };
+  const keepText = options.keepText ?? true;
+  const write = options.write ?? false;
   const results: FileResult[] = [];
-  for (const file of files) {
-    const result = await processFile(file, settings);
+  const collect = (result: FileResult) => {
     options.onResult?.(result);
     results.push(result);
+  };
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  if (jobs > 1 && files.length >= WORKER_THRESHOLD && !options.rules) {
+    await runInWorkers(files, { targets, select: options.select, ignore: options.ignore, write, keepText }, jobs, collect);
+  } else {
+    const settings: JobSettings = { rules, targets, write, keepText };
+    for (const file of files) collect(await processFile(file, settings));
   }
   return { results, pathErrors: errors };
 }
