@@ -2,7 +2,8 @@
 import { createTwoFilesPatch } from "diff";
 
 export function unifiedDiff(path: string, before: string, after: string): string {
-  return createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, { context: 3 })
+  const shown = path.replace(/^\/+/, "");
+  return createTwoFilesPatch(`a/${shown}`, `b/${shown}`, before, after, undefined, undefined, { context: 3 })
     .replace(/^={67}\r?\n/m, "")
     .replace(/^Index: .*\r?\n/m, "");
 }
