@@ -1,0 +1,161 @@
+// Engine behaviour with small custom rules: passes, deferred overlapping edits, the safety net,
+// crashes, ignore comments and statement helpers.
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadParser } from "../src/engine/parser.js";
+import { defineRule, type Rule } from "../src/engine/rule.js";
+import { transformSync } from "../src/engine/transform.js";
+import { removeStatement, insertAbove } from "../src/engine/helpers/statements.js";
+import type { Node } from "../src/engine/parser.js";
+
+beforeAll(async () => {
+  await loadParser();
+});
+
+const targets = { django: "5.0" };
+
+function run(source: string, rules: Rule[], filename = "module.py") {
+  return transformSync(source, { rules, targets, filename });
+}
+
+/** A rule that replaces every identifier spelled `from` with `to`. */
+function renameIdentifier(id: string, from: string, to: string): Rule {
+  return defineRule({
+    id, framework: "django", since: "1.7", summary: "test", needles: [from],
+    create(ctx) {
+      return {
+        module() {
+          for (const node of ctx.facts.identifiers(from)) ctx.fix(`${from} → ${to}`, [{ start: node.startIndex, end: node.endIndex, text: to }]);
+        },
+      };
+    },
+  });
+}
+
+describe("passes and edits", () => {
+  it("applies edits after non-ASCII text at the right offsets", () => {
+    const out = run('s = "é 🐍"; old(1)\n', [renameIdentifier("test/a", "old", "new")]);
+    expect(out.code).toBe('s = "é 🐍"; new(1)\n');
+    expect(out.fixes).toEqual([{ rule: "test/a", message: "old → new", line: 1 }]);
+  });
+
+  it("defers an overlapping edit to the next pass and reaches a fixed point", () => {
+    // Rule b rewrites whole `call(...)` statements containing `mid`; rule a renames `old` inside them.
+    const wrap = defineRule({
+      id: "test/b", framework: "django", since: "1.7", summary: "test", needles: ["mid"],
+      create(ctx) {
+        return {
+          call(node: Node) {
+            const wrapped = node.parent?.parent?.childForFieldName("function")?.text === "wrapped";
+            if (node.childForFieldName("function")?.text === "mid" && !wrapped) ctx.fix("mid → wrapped", [{ start: node.startIndex, end: node.endIndex, text: `wrapped(${node.text})` }]);
+          },
+        };
+      },
+    });
+    const out = run("mid(old)\n", [renameIdentifier("test/a", "old", "new"), wrap]);
+    expect(out.code).toBe("wrapped(mid(new))\n");
+    expect(out.fixes.map((f) => f.rule)).toEqual(["test/a", "test/b"]);
+  });
+
+  it("stops after a bounded number of passes when a rule never settles", () => {
+    const grow = defineRule({
+      id: "test/grow", framework: "django", since: "1.7", summary: "test", needles: ["x"],
+      create(ctx) {
+        return { module(root) { ctx.fix("grow", [{ start: root.endIndex, end: root.endIndex, text: "x = 1\n" }]); } };
+      },
+    });
+    const out = transformSync("x = 0\n", { rules: [grow], targets, filename: "m.py", maxPasses: 3 });
+    expect(out.code).toBe("x = 0\nx = 1\nx = 1\nx = 1\n");
+  });
+});
+
+describe("safety net", () => {
+  const breaker = defineRule({
+    id: "test/breaker", framework: "django", since: "1.7", summary: "test", needles: ["old"],
+    create(ctx) {
+      return {
+        module() {
+          for (const node of ctx.facts.identifiers("old")) ctx.fix("break", [{ start: node.startIndex, end: node.endIndex, text: "def (" }]);
+        },
+      };
+    },
+  });
+
+  it("never touches a file with a syntax error", () => {
+    const source = "old(1\nx = = 2\n";
+    const out = run(source, [renameIdentifier("test/a", "old", "new")]);
+    expect(out.code).toBe(source);
+    expect(out.problems).toMatchObject([{ kind: "syntax-error", line: 1 }]);
+  });
+
+  it("drops a rule whose output does not parse and keeps the others", () => {
+    const out = run("old(1)\nother(2)\n", [breaker, renameIdentifier("test/a", "other", "fine")]);
+    expect(out.code).toBe("old(1)\nfine(2)\n");
+    expect(out.problems).toMatchObject([{ kind: "invalid-output", rule: "test/breaker", line: 1 }]);
+  });
+
+  it("leaves the file unchanged when a rule throws", () => {
+    const thrower = defineRule({
+      id: "test/throws", framework: "django", since: "1.7", summary: "test", needles: ["old"],
+      create() {
+        return { module() { throw new Error("boom"); } };
+      },
+    });
+    const source = "old(1)\n";
+    const out = run(source, [renameIdentifier("test/a", "old", "new"), thrower]);
+    expect(out.code).toBe(source);
+    expect(out.changed).toBe(false);
+    expect(out.problems).toMatchObject([{ kind: "rule-error", rule: "test/throws" }]);
+    expect(out.problems[0]!.message).toContain("boom");
+  });
+});
+
+describe("prefilter and comments", () => {
+  it("does not parse a file without any needle", () => {
+    const out = run("x = 1\n", [renameIdentifier("test/a", "old", "new")]);
+    expect(out.parsed).toBe(false);
+  });
+
+  it("honours # pycodemod: ignore, with and without rule names", () => {
+    const rule = renameIdentifier("test/a", "old", "new");
+    const source = "old(1)  # pycodemod: ignore\nold(2)  # pycodemod: ignore[test/other]\nold(3)  # pycodemod: ignore[test/a]\nold(4)\n";
+    expect(run(source, [rule]).code).toBe("old(1)  # pycodemod: ignore\nnew(2)  # pycodemod: ignore[test/other]\nold(3)  # pycodemod: ignore[test/a]\nnew(4)\n");
+  });
+
+  it("skips a file marked # pycodemod: skip-file", () => {
+    const source = "# pycodemod: skip-file\nold(1)\n";
+    expect(run(source, [renameIdentifier("test/a", "old", "new")]).code).toBe(source);
+  });
+});
+
+describe("statement helpers", () => {
+  function statementRule(id: string, edit: (source: string, node: Node, newline: string) => ReturnType<typeof insertAbove>[]): Rule {
+    return defineRule({
+      id, framework: "django", since: "1.7", summary: "test", needles: ["target"],
+      create(ctx) {
+        return {
+          expression_statement(node: Node) {
+            if (node.text.startsWith("target")) ctx.fix("edit", edit(ctx.source, node, ctx.newline));
+          },
+        };
+      },
+    });
+  }
+  const remove = statementRule("test/remove", (source, node) => removeStatement(source, node));
+  const insert = statementRule("test/insert", (source, node, nl) => (source.includes("import new") ? [] : [insertAbove(source, node, ["import new"], nl)]));
+
+  it("removes a statement with its line and trailing comment", () => {
+    expect(run("a = 1\ntarget = 2  # note\nb = 3\n", [remove]).code).toBe("a = 1\nb = 3\n");
+  });
+
+  it("leaves pass when the statement was alone in its block", () => {
+    expect(run("if x:\n    target = 1\nb = 3\n", [remove]).code).toBe("if x:\n    pass\nb = 3\n");
+  });
+
+  it("inserts above at the statement's indentation with the file's newline", () => {
+    expect(run("def f():\r\n    target()\r\n", [insert]).code).toBe("def f():\r\n    import new\r\n    target()\r\n");
+  });
+
+  it("joins with a semicolon when the statement shares its line", () => {
+    expect(run("if x: target()\n", [insert]).code).toBe("if x: import new; target()\n");
+  });
+});
