@@ -1,36 +1,163 @@
-// The only place that writes user files. A write goes to a temporary file in the same folder
-// and is renamed over the original, so a crash leaves either the old or the new file; the
-// original's permission bits are kept; a file that changed on disk since it was read is not
-// overwritten.
-import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from "node:fs";
+// The only place that writes user files.
+//
+// A write goes to a temporary file in the same folder as the file it replaces (so the rename is
+// atomic: same file system), is flushed to disk, and is then renamed over the original. A crash or
+// kill -9 at any moment therefore leaves either the old or the new file, never a mix. The
+// original's permission bits (and, when we are allowed to, its owner) are kept. A symbolic link is
+// followed: the file it points at is replaced and the link stays a link. A file that changed on
+// disk since it was read is not overwritten.
+//
+// A temporary file is named `.pycodemod-<pid>-<random>.tmp`. Discovery only takes `*.py` files
+// and skips dot files, so a temp file left behind by a killed run is never processed; the next
+// write into that folder removes temps whose process is gone (or that are old).
+import {
+  closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync,
+  statSync, unlinkSync, writeSync, type Stats,
+} from "node:fs";
 import path from "node:path";
 
 export class ChangedOnDiskError extends Error {}
 
 export const TEMP_PREFIX = ".pycodemod-";
+/** The names writeAtomic gives its temporary files; the first group is the writer's process id. */
+export const TEMP_PATTERN = /^\.pycodemod-(\d+)-[0-9a-z]+\.tmp$/;
+/** A temp file older than this belongs to no write in progress, whatever its process id says. */
+const STALE_AFTER_MS = 10 * 60 * 1000;
 
-export function writeAtomic(file: string, bytes: Uint8Array, readStat: Stats): void {
-  const now = statSync(file);
-  if (now.size !== readStat.size || now.mtimeMs !== readStat.mtimeMs || now.ino !== readStat.ino) {
-    throw new ChangedOnDiskError("file changed on disk while pycodemod was working; not overwritten");
-  }
-  const temp = path.join(path.dirname(file), `${TEMP_PREFIX}${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
-  let fd: number | undefined;
+function processIsAlive(pid: number): boolean {
+  if (pid === process.pid) return true; // ours, maybe written by another worker thread right now
   try {
-    fd = openSync(temp, "wx", now.mode & 0o7777);
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+const swept = new Set<string>();
+
+/**
+ * Removes temp files a killed pycodemod run left in `dir` (their process is gone, or they are
+ * older than any write could take). Runs once per folder per process; returns the removed paths.
+ */
+export function sweepStaleTemps(dir: string, options: { force?: boolean } = {}): string[] {
+  if (swept.has(dir) && !options.force) return [];
+  swept.add(dir);
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  const now = Date.now();
+  for (const name of names) {
+    const match = TEMP_PATTERN.exec(name);
+    if (!match) continue;
+    const file = path.join(dir, name);
+    try {
+      const stat = statSync(file);
+      if (!stat.isFile()) continue;
+      if (processIsAlive(Number(match[1])) && now - stat.mtimeMs < STALE_AFTER_MS) continue;
+      unlinkSync(file);
+      removed.push(file);
+    } catch {
+      // Gone already, or not ours to remove: leave it.
+    }
+  }
+  return removed;
+}
+
+function sameFile(a: Stats, b: Stats): boolean {
+  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+}
+
+function assertUnchanged(target: string, readStat: Stats): Stats {
+  const now = statSync(target);
+  if (!sameFile(now, readStat)) {
+    throw new ChangedOnDiskError("file changed on disk while pycodemod was working; not overwritten, run pycodemod again");
+  }
+  return now;
+}
+
+/** Gives the temp file the original's owner (where permitted) and permission bits. */
+function copyOwnerAndMode(fd: number, original: Stats): void {
+  const temp = fstatSync(fd);
+  if (temp.uid !== original.uid || temp.gid !== original.gid) {
+    try {
+      fchownSync(fd, original.uid, original.gid);
+    } catch {
+      // Not permitted (we are not root): the file ends up owned by whoever ran pycodemod.
+    }
+  }
+  fchmodSync(fd, original.mode & 0o7777); // after chown, which may clear set-id bits
+}
+
+function randomName(): string {
+  return `${TEMP_PREFIX}${process.pid}-${Math.random().toString(36).slice(2, 12) || "0"}.tmp`;
+}
+
+/**
+ * Replaces `file` with `bytes` atomically. `readStat` is the stat taken when the file was read; if
+ * the file no longer matches it, nothing is written and ChangedOnDiskError is thrown.
+ */
+export function writeAtomic(file: string, bytes: Uint8Array, readStat: Stats): void {
+  // Follow a symbolic link once, to the file it names: that file is replaced, the link is kept.
+  const target = realpathSync(file);
+  const dir = path.dirname(target);
+  sweepStaleTemps(dir);
+  const original = assertUnchanged(target, readStat);
+  let temp = path.join(dir, randomName());
+  let fd: number | undefined;
+  let created = false;
+  try {
+    try {
+      fd = openSync(temp, "wx", 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      temp = path.join(dir, randomName());
+      fd = openSync(temp, "wx", 0o600);
+    }
+    created = true;
+    copyOwnerAndMode(fd, original);
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    renameSync(temp, file);
+    // Checked again as late as possible: an editor may have saved while we were working.
+    assertUnchanged(target, readStat);
+    renameSync(temp, target);
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(temp);
-    } catch {
-      // already gone
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+    }
+    if (created) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // already renamed
+      }
     }
     throw error;
+  }
+  syncFolder(dir);
+}
+
+/** Makes the rename itself durable; best effort (not every platform can fsync a folder). */
+function syncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, "r");
+    fsyncSync(fd);
+  } catch {
+    // not supported here
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
