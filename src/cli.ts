@@ -1,22 +1,21 @@
-// The command line: yargs options → upgrade() → reports. All user-facing messages and exit codes
+// The command line: parsed options → upgrade() → reports. All user-facing messages and exit codes
 // live here. stdout carries only the payload (diff, code, file list, rule list, json); every
 // message goes to stderr.
-import yargs from "yargs";
 import { readFileSync } from "node:fs";
 import { loadParser } from "./engine/parser.js";
+import { prefilterFor } from "./engine/prefilter.js";
 import { decode, DecodeError, encode } from "./engine/text.js";
 import { transformSync } from "./engine/transform.js";
 import { findingLines, fixLines, plural, problemLines } from "./report/messages.js";
-import { colorizeDiff, unifiedDiff } from "./report/diff.js";
 import { registry, selectRules, findRule, UnknownRuleError } from "./rules.js";
 import { upgrade, type FileResult } from "./runner.js";
 import { parseTargets, TargetError, validTargetList } from "./target.js";
+import { helpText, parseCliArgs, UsageError, version, type CliArgs } from "./args.js";
 
 export const EXIT_CLEAN = 0;
 export const EXIT_CHANGED = 1;
 export const EXIT_ERROR = 2;
 
-class UsageError extends Error {}
 
 interface Streams {
   stdout: (text: string) => void;
@@ -32,84 +31,25 @@ const processStreams: Streams = {
   isTTY: Boolean(process.stdout.isTTY),
 };
 
-function parser(args: string[]) {
-  return yargs(args)
-    .scriptName("pycodemod")
-    .usage("$0 --target django-X.Y [options] [paths...]\n\nRewrite deprecated Django code in place. Paths are files or folders (default: .); - reads standard input.")
-    .parserConfiguration({ "boolean-negation": false, "camel-case-expansion": true, "strip-aliased": true })
-    .option("target", { alias: "t", type: "string", array: true, describe: "framework-version to upgrade to, e.g. django-5.0 (repeatable)" })
-    .option("diff", { type: "boolean", describe: "print a unified diff instead of writing" })
-    .option("check", { type: "boolean", describe: "list files that would change instead of writing" })
-    .option("select", { alias: "only", type: "string", array: true, describe: "run only these rules (ids or aliases)" })
-    .option("ignore", { alias: "skip", type: "string", array: true, describe: "do not run these rules (ids or aliases)" })
-    .option("exclude", { type: "string", array: true, describe: "glob of paths to leave out (repeatable)" })
-    .option("no-ignore", { type: "boolean", describe: "do not honour .gitignore files" })
-    .option("stdin-filename", { type: "string", describe: "path used for file roles when reading standard input" })
-    .option("exit-zero-even-if-changed", { type: "boolean", describe: "exit 0 when files changed or would change" })
-    .option("list-rules", { type: "boolean", describe: "print every rule and exit" })
-    .option("explain", { type: "string", describe: "describe one rule and exit" })
-    .option("format", { choices: ["text", "json"] as const, default: "text" as const, describe: "encoding of standard output" })
-    .option("color", { type: "boolean", describe: "color the diff (default: when stdout is a terminal)" })
-    .option("quiet", { alias: "q", type: "boolean", describe: "print only errors and the payload" })
-    .option("jobs", { alias: "j", type: "number", describe: "worker threads (default: number of cores)" })
-    .conflicts("diff", "check")
-    .strictOptions()
-    .help()
-    .version()
-    .exitProcess(false)
-    .wrap(100)
-    .fail((message, error) => {
-      throw new UsageError(message || error?.message || "invalid usage");
-    });
-}
-
-export async function main(args: string[], streams: Streams = processStreams): Promise<number> {
-  let argv;
-  let helpText = "";
+export async function main(argv: string[], streams: Streams = processStreams): Promise<number> {
   try {
-    const cli = parser(args);
-    argv = await cli.parse(args, {}, (_err, _argv, output) => {
-      helpText = output;
-    });
+    const args = parseCliArgs(argv);
+    if (args.help) {
+      streams.stdout(helpText());
+      return EXIT_CLEAN;
+    }
+    if (args.version) {
+      streams.stdout(`${version()}\n`);
+      return EXIT_CLEAN;
+    }
+    return await run(args, streams);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof TargetError || error instanceof UnknownRuleError) {
       streams.stderr(`pycodemod: ${error.message}\nRun pycodemod --help for the options.\n`);
       return EXIT_ERROR;
     }
     throw error;
   }
-  if (argv.help || argv.version) {
-    streams.stdout(helpText.endsWith("\n") ? helpText : `${helpText}\n`);
-    return EXIT_CLEAN;
-  }
-  try {
-    return await run(argv as unknown as CliArgs, streams);
-  } catch (error) {
-    if (error instanceof UsageError || error instanceof TargetError || error instanceof UnknownRuleError) {
-      streams.stderr(`pycodemod: ${error.message}\n`);
-      return EXIT_ERROR;
-    }
-    throw error;
-  }
-}
-
-interface CliArgs {
-  _: (string | number)[];
-  target?: string[];
-  diff?: boolean;
-  check?: boolean;
-  select?: string[];
-  ignore?: string[];
-  exclude?: string[];
-  noIgnore?: boolean;
-  stdinFilename?: string;
-  exitZeroEvenIfChanged?: boolean;
-  listRules?: boolean;
-  explain?: string;
-  format: "text" | "json";
-  color?: boolean;
-  quiet?: boolean;
-  jobs?: number;
 }
 
 function listRules(streams: Streams): number {
@@ -135,6 +75,9 @@ function explain(name: string, streams: Streams): number {
   return EXIT_CLEAN;
 }
 
+/** The diff library is loaded only in modes that print diffs. */
+let diffModule: typeof import("./report/diff.js") | undefined;
+
 async function run(args: CliArgs, streams: Streams): Promise<number> {
   if (args.listRules) return listRules(streams);
   if (args.explain !== undefined) return explain(args.explain, streams);
@@ -144,10 +87,10 @@ async function run(args: CliArgs, streams: Streams): Promise<number> {
   const targets = parseTargets(args.target);
   // Validate rule names before touching any file.
   selectRules({ targets, select: args.select, ignore: args.ignore });
-  const paths = args._.map(String);
-  if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 1)) throw new UsageError("--jobs takes a whole number of at least 1");
+  const paths = args.paths;
   const mode = args.diff ? "diff" : args.check ? "check" : "write";
   const color = args.color ?? (streams.isTTY && !process.env.NO_COLOR);
+  if (mode === "diff") diffModule = await import("./report/diff.js");
   if (paths.includes("-")) {
     if (paths.length > 1) throw new UsageError("- (standard input) cannot be combined with other paths");
     return runStdin(args, mode, color, streams);
@@ -177,8 +120,8 @@ async function run(args: CliArgs, streams: Streams): Promise<number> {
         if (!args.quiet && mode === "write" && result.written) lines.push(...fixLines(result, "fixed"));
         if (mode === "check" && args.format === "text") streams.stdout(`${result.path}\n`);
         if (mode === "diff" && args.format === "text" && result.after !== undefined) {
-          const diff = unifiedDiff(result.path, result.before!, result.after);
-          streams.stdout(color ? colorizeDiff(diff) : diff);
+          const diff = diffModule!.unifiedDiff(result.path, result.before!, result.after);
+          streams.stdout(color ? diffModule!.colorizeDiff(diff) : diff);
         }
       }
       if (result.status === "error" || result.problems.length > 0) failed++;
@@ -206,7 +149,7 @@ function jsonResult(result: FileResult, mode: string) {
     fixes: result.fixes,
     findings: result.findings,
     problems: result.problems,
-    ...(mode === "diff" && result.after !== undefined ? { diff: unifiedDiff(result.path, result.before!, result.after) } : {}),
+    ...(mode === "diff" && result.after !== undefined ? { diff: diffModule!.unifiedDiff(result.path, result.before!, result.after) } : {}),
   };
 }
 
@@ -222,9 +165,9 @@ async function runStdin(args: CliArgs, mode: string, color: boolean, streams: St
     if (mode === "write") streams.stdout(bytes.toString("latin1"));
     return EXIT_ERROR;
   }
-  await loadParser();
   const targets = parseTargets(args.target!);
   const rules = selectRules({ targets, select: args.select, ignore: args.ignore });
+  if (prefilterFor(rules).match(decoded.text).length > 0) await loadParser();
   const result = transformSync(decoded.text, { rules, targets, filename });
   const fileResult: FileResult = {
     path: filename, absolutePath: filename, status: result.changed ? "changed" : result.problems.length ? "error" : "unchanged",
@@ -236,8 +179,8 @@ async function runStdin(args: CliArgs, mode: string, color: boolean, streams: St
   if (args.format === "json") streams.stdout(`${JSON.stringify({ files: [jsonResult(fileResult, mode)] }, null, 2)}\n`);
   else if (mode === "write") process.stdout.write(encode(decoded, result.code));
   else if (mode === "diff" && result.changed) {
-    const diff = unifiedDiff(filename, decoded.text, result.code);
-    streams.stdout(color ? colorizeDiff(diff) : diff);
+    const diff = diffModule!.unifiedDiff(filename, decoded.text, result.code);
+    streams.stdout(color ? diffModule!.colorizeDiff(diff) : diff);
   }
   if (result.problems.length > 0) return EXIT_ERROR;
   if (result.changed && !args.exitZeroEvenIfChanged) return EXIT_CHANGED;

@@ -3,7 +3,6 @@
 import { availableParallelism } from "node:os";
 import { discover, type DiscoveryError } from "./discover.js";
 import type { Rule } from "./engine/rule.js";
-import { runInWorkers } from "./pool.js";
 import { processFile, type FileJob, type FileResult, type JobSettings } from "./process-file.js";
 import { selectRules } from "./rules.js";
 import { parseTargets } from "./target.js";
@@ -55,6 +54,7 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
   };
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   if (jobs > 1 && files.length >= WORKER_THRESHOLD && !options.rules) {
+    const { runInWorkers } = await import("./pool.js");
     await runInWorkers(files, { targets, select: options.select, ignore: options.ignore, write, keepText }, jobs, collect);
   } else {
     const settings: JobSettings = { rules, targets, write, keepText };

@@ -1,7 +1,14 @@
 // Edits are plain ranges over the text of one pass. A fix is a group of edits that must land
 // together (an import rename and the uses it renames); a fix that collides with an already
 // accepted one waits for the next pass, where it is recomputed on the new text.
-import MagicString from "magic-string";
+import type MagicStringType from "magic-string";
+
+let MagicString: typeof MagicStringType | undefined;
+
+/** Loads magic-string on first need (loadParser() does this, so edits are always ready after a parse). */
+export async function loadEditor(): Promise<void> {
+  MagicString ??= (await import("magic-string")).default;
+}
 
 export interface Edit {
   start: number;
@@ -51,6 +58,7 @@ export class EditSet {
   }
 
   apply(source: string): string {
+    if (!MagicString) throw new Error("pycodemod: edits applied before loadEditor() finished");
     const text = new MagicString(source);
     // Insertions at one index keep the order they were accepted in (appendLeft appends).
     for (const edit of this.edits) {

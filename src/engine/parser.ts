@@ -1,7 +1,8 @@
 // Loads the Python grammar once per process (or worker thread) and hands out one shared parser.
 // Loading is asynchronous and costs ~30 ms, so it happens only when a file actually needs parsing.
 import { createRequire } from "node:module";
-import { Language, Parser, type Node, type Tree } from "web-tree-sitter";
+import type { Node, Parser, Tree } from "web-tree-sitter";
+import { loadEditor } from "./edits.js";
 
 export type { Node, Tree };
 
@@ -13,8 +14,13 @@ function grammarPath(): string {
   return createRequire(import.meta.url).resolve("tree-sitter-python/tree-sitter-python.wasm");
 }
 
+/**
+ * Loads web-tree-sitter, the grammar and the edit library. Imported lazily so that a run where
+ * no file passes the prefilter never pays for them.
+ */
 export function loadParser(): Promise<Parser> {
   loading ??= (async () => {
+    const [{ Parser, Language }] = await Promise.all([import("web-tree-sitter"), loadEditor()]);
     await Parser.init();
     const language = await Language.load(grammarPath());
     const p = new Parser();
