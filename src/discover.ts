@@ -1,9 +1,14 @@
-// Paths → Python files. Folders are walked with fast-glob; hidden folders, virtualenvs,
-// node_modules and __pycache__ are skipped, .gitignore files are honoured (unless told not to)
-// and --exclude globs apply. A file named explicitly is always taken.
-import fg from "fast-glob";
+// Paths → Python files. Folders are walked here (not by a glob library) so that symbolic links
+// can be followed exactly once: every folder is entered at most once per run, keyed by its real
+// path, so a link back to an ancestor (a cycle) or a second link to the same folder is noticed
+// and skipped instead of being walked again and again. Links are followed after the real tree,
+// so a file inside the walked folder is reported under its real path rather than a link's.
+// Hidden entries, virtualenvs, node_modules and __pycache__ are skipped, .gitignore files are
+// honoured (unless told not to) and --exclude globs (gitignore syntax) apply. A file named
+// explicitly is always taken. Folders that cannot be listed and broken links named *.py are
+// reported as errors; the walk goes on.
 import ignore, { type Ignore } from "ignore";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
 import path from "node:path";
 
 export interface DiscoveredFile {
@@ -18,6 +23,14 @@ export interface DiscoveryError {
   message: string;
 }
 
+export interface DiscoveryResult {
+  files: DiscoveredFile[];
+  /** Paths that do not exist or cannot be read or listed: the run should fail (exit 2). */
+  errors: DiscoveryError[];
+  /** Symbolic links that were not followed because their folder was already walked (cycles, duplicates). */
+  skipped: DiscoveryError[];
+}
+
 export interface DiscoverOptions {
   cwd?: string;
   exclude?: readonly string[];
@@ -27,103 +40,243 @@ export interface DiscoverOptions {
 
 /** Folder names that never hold project code worth rewriting. */
 export const SKIPPED_FOLDERS = ["node_modules", "__pycache__", "venv", "site-packages", "__pypackages__"];
+const SKIPPED = new Set(SKIPPED_FOLDERS);
 
 export function displayPath(absolute: string, cwd: string): string {
   const relative = path.relative(cwd, absolute);
   return relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative.split(path.sep).join("/");
 }
 
-/** The .gitignore matchers that apply under `dir`: its own, its ancestors' up to the repository root, and its descendants'. */
-function gitignoreMatchers(dir: string, skip: string[]): { base: string; matcher: Ignore }[] {
-  const found: { base: string; matcher: Ignore }[] = [];
-  const add = (base: string, file: string) => {
-    try {
-      found.push({ base, matcher: ignore().add(readFileSync(file, "utf8")) });
-    } catch {
-      // An unreadable .gitignore is treated as absent.
-    }
-  };
-  // Ancestors, stopping at the repository root.
-  let current = path.dirname(dir);
-  for (let up = dir; ; up = current, current = path.dirname(current)) {
-    if (up !== dir && existsSync(path.join(up, ".gitignore"))) add(up, path.join(up, ".gitignore"));
-    if (existsSync(path.join(up, ".git")) || current === up) break;
+interface Matcher {
+  base: string;
+  matcher: Ignore;
+}
+
+function toPosix(relative: string): string {
+  return path.sep === "/" ? relative : relative.split(path.sep).join("/");
+}
+
+/** Relative path of `file` under `base` in posix form, or undefined when it is not under it. */
+function under(base: string, file: string): string | undefined {
+  const relative = path.relative(base, file);
+  if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) return undefined;
+  return toPosix(relative);
+}
+
+function readGitignore(dir: string): Matcher | undefined {
+  const file = path.join(dir, ".gitignore");
+  try {
+    return { base: dir, matcher: ignore().add(readFileSync(file, "utf8")) };
+  } catch {
+    return undefined; // absent or unreadable: treated as absent
   }
-  for (const relative of fg.sync("**/.gitignore", { cwd: dir, dot: true, ignore: skip, followSymbolicLinks: false })) {
-    const file = path.join(dir, relative);
-    add(path.dirname(file), file);
+}
+
+/** .gitignore files of the folders above `dir`, up to the repository root. */
+function ancestorGitignores(dir: string): Matcher[] {
+  const found: Matcher[] = [];
+  if (existsSync(path.join(dir, ".git"))) return found;
+  for (let up = path.dirname(dir); ; up = path.dirname(up)) {
+    const matcher = readGitignore(up);
+    if (matcher) found.unshift(matcher);
+    if (existsSync(path.join(up, ".git")) || path.dirname(up) === up) break;
   }
   return found;
 }
 
-function isIgnored(file: string, matchers: { base: string; matcher: Ignore }[]): boolean {
+function isIgnored(file: string, isDir: boolean, matchers: readonly Matcher[]): boolean {
   for (const { base, matcher } of matchers) {
-    const relative = path.relative(base, file);
-    if (relative.startsWith("..") || path.isAbsolute(relative)) continue;
-    if (matcher.ignores(relative.split(path.sep).join("/"))) return true;
+    const relative = under(base, file);
+    if (relative === undefined) continue;
+    if (matcher.ignores(isDir ? `${relative}/` : relative)) return true;
   }
   return false;
 }
 
-function isInVirtualenv(file: string, root: string, cache: Map<string, boolean>): boolean {
-  for (let dir = path.dirname(file); dir.length >= root.length && dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    let venv = cache.get(dir);
-    if (venv === undefined) {
-      venv = existsSync(path.join(dir, "pyvenv.cfg"));
-      cache.set(dir, venv);
-    }
-    if (venv) return true;
-    if (dir === root) break;
+function describeStatError(code: string | undefined, isLink: boolean): string {
+  switch (code) {
+    case "ENOENT":
+      return isLink ? "broken symbolic link (it points at nothing)" : "no such file or directory";
+    case "ELOOP":
+      return "symbolic link loop (the link resolves to itself)";
+    case "ENOTDIR":
+      return "not found: part of this path is a file, not a folder";
+    case "EACCES":
+    case "EPERM":
+      return `permission denied (${code})`;
+    case "ENAMETOOLONG":
+      return "path too long";
+    default:
+      return `cannot read (${code ?? "unknown error"})`;
   }
-  return false;
 }
 
-export function discover(paths: readonly string[], options: DiscoverOptions = {}): { files: DiscoveredFile[]; errors: DiscoveryError[] } {
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException).code;
+}
+
+interface PendingLink {
+  /** The path through the link, as the walk found it. */
+  dir: string;
+  matchers: Matcher[];
+}
+
+export function discover(paths: readonly string[], options: DiscoverOptions = {}): DiscoveryResult {
   const cwd = options.cwd ?? process.cwd();
-  const skip = SKIPPED_FOLDERS.map((name) => `**/${name}/**`);
-  const exclude = (options.exclude ?? []).flatMap((glob) => [glob, `**/${glob}`, `${glob}/**`, `**/${glob}/**`]);
-  const excluded = ignore().add([...(options.exclude ?? [])]);
+  const useGitignore = options.gitignore !== false;
+  const excludeGlobs = options.exclude ?? [];
+  // Each glob also matches at any depth, as a user typing `--exclude migrations/*.py` expects.
+  const excluded = ignore().add(
+    excludeGlobs.flatMap((glob) => (glob.startsWith("/") || glob.startsWith("**/") ? [glob] : [glob, `**/${glob}`])),
+  );
   const files: DiscoveredFile[] = [];
   const errors: DiscoveryError[] = [];
-  const seen = new Set<string>();
-  const take = (absolute: string) => {
-    if (seen.has(absolute)) return;
-    seen.add(absolute);
-    files.push({ absolute, display: displayPath(absolute, cwd) });
+  const skipped: DiscoveryError[] = [];
+  /** Real paths of taken files and of entered folders. */
+  const seenFiles = new Set<string>();
+  const seenDirs = new Set<string>();
+
+  const take = (absolute: string, real: string, into: DiscoveredFile[]) => {
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    into.push({ absolute, display: displayPath(absolute, cwd) });
   };
+  const fail = (absolute: string, message: string) => errors.push({ path: displayPath(absolute, cwd), message });
+
+  const isExcluded = (absolute: string, root: string, isDir: boolean): boolean => {
+    if (excludeGlobs.length === 0) return false;
+    for (const base of [root, cwd]) {
+      const relative = under(base, absolute);
+      if (relative !== undefined && excluded.ignores(isDir ? `${relative}/` : relative)) return true;
+    }
+    return false;
+  };
+
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
-    let stat;
+    let stat: Stats;
     try {
       stat = statSync(absolute);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      errors.push({ path: given, message: code === "ENOENT" ? "no such file or directory" : `cannot read (${code})` });
+      let isLink = false;
+      try {
+        isLink = lstatSync(absolute).isSymbolicLink();
+      } catch {
+        // not there at all
+      }
+      errors.push({ path: given, message: describeStatError(errorCode(error), isLink) });
       continue;
     }
     if (!stat.isDirectory()) {
-      take(absolute);
+      if (!stat.isFile()) {
+        errors.push({ path: given, message: "not a regular file (a pipe, socket or device); use - to read standard input" });
+        continue;
+      }
+      take(absolute, realpathSync(absolute), files);
       continue;
     }
-    const venvCache = new Map<string, boolean>();
-    const matchers = options.gitignore === false ? [] : gitignoreMatchers(absolute, skip);
-    const found = fg.sync("**/*.py", {
-      cwd: absolute,
-      dot: false,
-      ignore: [...skip, ...exclude],
-      followSymbolicLinks: true,
-      suppressErrors: true,
-      absolute: true,
-    });
-    found.sort();
-    for (const file of found) {
-      const native = path.normalize(file);
-      if (isIgnored(native, matchers)) continue;
-      const relative = displayPath(native, absolute);
-      if (options.exclude?.length && excluded.ignores(relative)) continue;
-      if (isInVirtualenv(native, absolute, venvCache)) continue;
-      take(native);
+
+    const root = absolute;
+    const found: DiscoveredFile[] = [];
+    const pending: PendingLink[] = [];
+
+    const walk = (dir: string, realDir: string, inherited: Matcher[]): void => {
+      if (seenDirs.has(realDir)) return;
+      seenDirs.add(realDir);
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch (error) {
+        fail(dir, `cannot list folder: ${describeStatError(errorCode(error), false)}`);
+        return;
+      }
+      // A virtualenv is never project code.
+      if (entries.some((entry) => entry.name === "pyvenv.cfg")) return;
+      let matchers = inherited;
+      if (useGitignore && entries.some((entry) => entry.name === ".gitignore")) {
+        const own = readGitignore(dir);
+        if (own) matchers = [...inherited, own];
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const entry of entries) {
+        const name = entry.name;
+        if (name.startsWith(".")) continue;
+        const full = path.join(dir, name);
+        let kind: "file" | "dir" | "other";
+        let isLink = entry.isSymbolicLink();
+        if (entry.isFile()) kind = "file";
+        else if (entry.isDirectory()) kind = "dir";
+        else if (isLink || !(entry.isFIFO() || entry.isSocket() || entry.isBlockDevice() || entry.isCharacterDevice())) {
+          // A link (or a file system that does not report entry types): look at what it points at.
+          let target: Stats;
+          try {
+            target = statSync(full);
+            if (!isLink) isLink = lstatSync(full).isSymbolicLink();
+          } catch (error) {
+            if (name.endsWith(".py")) fail(full, describeStatError(errorCode(error), isLink));
+            continue;
+          }
+          kind = target.isFile() ? "file" : target.isDirectory() ? "dir" : "other";
+        } else kind = "other";
+
+        if (kind === "dir") {
+          if (SKIPPED.has(name)) continue;
+          if (isExcluded(full, root, true)) continue;
+          if (useGitignore && isIgnored(full, true, matchers)) continue;
+          if (isLink) pending.push({ dir: full, matchers });
+          else walk(full, path.join(realDir, name), matchers);
+          continue;
+        }
+        if (!name.endsWith(".py")) continue;
+        if (kind === "other") {
+          fail(full, "not a regular file (a pipe, socket or device); skipped");
+          continue;
+        }
+        if (isExcluded(full, root, false)) continue;
+        if (useGitignore && isIgnored(full, false, matchers)) continue;
+        let real = path.join(realDir, name);
+        if (isLink) {
+          try {
+            real = realpathSync(full);
+          } catch (error) {
+            fail(full, describeStatError(errorCode(error), true));
+            continue;
+          }
+        }
+        take(full, real, found);
+      }
+    };
+
+    let rootReal: string;
+    try {
+      rootReal = realpathSync(root);
+    } catch (error) {
+      errors.push({ path: given, message: describeStatError(errorCode(error), false) });
+      continue;
     }
+    walk(root, rootReal, useGitignore ? ancestorGitignores(root) : []);
+    // Linked folders last, each at most once: a link into a folder already walked is a cycle or a
+    // duplicate and is skipped.
+    for (let link = pending.shift(); link !== undefined; link = pending.shift()) {
+      let real: string;
+      try {
+        real = realpathSync(link.dir);
+      } catch (error) {
+        fail(link.dir, describeStatError(errorCode(error), true));
+        continue;
+      }
+      if (seenDirs.has(real)) {
+        const cycle = under(real, link.dir) !== undefined;
+        skipped.push({
+          path: displayPath(link.dir, cwd),
+          message: cycle ? "symbolic link cycle (points at a folder that contains it); not followed" : "symbolic link to a folder already walked; not followed again",
+        });
+        continue;
+      }
+      walk(link.dir, real, link.matchers);
+    }
+    found.sort((a, b) => (a.absolute < b.absolute ? -1 : a.absolute > b.absolute ? 1 : 0));
+    files.push(...found);
   }
-  return { files, errors };
+  return { files, errors, skipped };
 }
