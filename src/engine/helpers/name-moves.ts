@@ -7,8 +7,8 @@ import type { Edit } from "../edits.js";
 import type { ImportBinding } from "../facts.js";
 import type { Node } from "../parser.js";
 import { defineRule, type Rule, type RuleContext, type RuleMeta } from "../rule.js";
-import { fromImportLine, rewriteImportEntries, type ImportName } from "./imports.js";
-import { insertAbove } from "./statements.js";
+import { formatImportName, fromImportLine, rewriteImportEntries, type ImportName } from "./imports.js";
+import { insertAbove, removeStatement, replaceStatement } from "./statements.js";
 
 export interface NameMove {
   /** Qualified old name: `django.utils.encoding.force_text`. */
@@ -53,8 +53,11 @@ export function nameMoves(spec: NameMoveRule): Rule {
             list.push(b);
             byStatement.set(b.statement.id, list);
           }
-          for (const group of byStatement.values()) rewriteStatement(ctx, group, moves);
-          rewriteAttributeForms(ctx, moves);
+          const plan = new Plan(ctx);
+          const exported = exportedNames(ctx);
+          for (const group of byStatement.values()) planStatement(ctx, plan, group, moves, exported);
+          planAttributeForms(ctx, plan, moves);
+          plan.flush();
         },
       };
     },
@@ -77,38 +80,209 @@ function newBinding(move: NameMove): { name: string; qualified: string } {
   return { name, qualified: move.to };
 }
 
-/** True when `scope` already has an import binding `name` to `qualified`. */
-function alreadyImported(ctx: RuleContext, scope: Node, name: string, qualified: string): boolean {
-  return ctx.facts.imports.some((b) => b.scope.id === scope.id && b.name === name && b.qualified === qualified);
+/** True when `ancestor` is `node` or contains it. */
+function encloses(ancestor: Node, node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parent) if (n.id === ancestor.id) return true;
+  return false;
 }
 
-function rewriteStatement(ctx: RuleContext, group: ImportBinding[], moves: Map<string, NameMove>): void {
+/**
+ * An import already binding `name` to `qualified` in `scope` that has run whenever `anchor` runs:
+ * it stands before it, in the same block or an enclosing one.
+ */
+function importedBefore(ctx: RuleContext, scope: Node, name: string, qualified: string, anchor: Node): boolean {
+  return ctx.facts.imports.some(
+    (b) =>
+      b.scope.id === scope.id && b.name === name && b.qualified === qualified &&
+      b.statement.endIndex <= anchor.startIndex && b.statement.parent !== null && encloses(b.statement.parent, anchor),
+  );
+}
+
+/**
+ * True when every site already sees `name` as an import of `qualified` made in a scope enclosing
+ * `scope` (a module-level `from urllib.parse import quote` seen from a function), made before
+ * `anchor` and not inside a block that might not have run.
+ */
+function providedOutside(ctx: RuleContext, scope: Node, name: string, qualified: string, sites: Node[], anchor: Node): boolean {
+  if (sites.length === 0) return false;
+  for (const site of sites) {
+    const resolution = ctx.facts.resolveName(name, site);
+    if (!resolution.scope || resolution.scope.id === scope.id || resolution.uncertain) return false;
+    if (!encloses(resolution.scope, scope)) return false;
+    const imports = resolution.bindings.map((b) => (b.star ? undefined : ctx.facts.importForLocal(b.node)));
+    if (imports.some((i) => !i || i.qualified !== qualified)) return false;
+    if (!imports.some((i) => i!.statement.endIndex <= anchor.startIndex && i!.statement.parent !== null && encloses(i!.statement.parent, anchor))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** How the new name can be made available at `sites`: already there, to be imported, or not at all. */
+function placeNewName(
+  ctx: RuleContext, target: { name: string; qualified: string }, scope: Node, sites: Node[], anchor: Node,
+): "present" | "import" | "clash" {
+  if (providedOutside(ctx, scope, target.name, target.qualified, sites, anchor)) return "present";
+  if (!ctx.facts.nameIsFree(target.name, scope, sites, target.qualified, anchor.startIndex)) return "clash";
+  return importedBefore(ctx, scope, target.name, target.qualified, anchor) ? "present" : "import";
+}
+
+/**
+ * Names listed in a module-level `__all__`: renaming such an import would break `from m import *`
+ * and `from m import old` in the project's other modules, so those keep the old name as an alias.
+ */
+function exportedNames(ctx: RuleContext): Set<string> {
+  const names = new Set<string>();
+  for (const id of ctx.facts.identifiers("__all__")) {
+    let statement: Node | null = id.parent;
+    while (statement && statement.type !== "expression_statement") {
+      if (["function_definition", "class_definition", "lambda"].includes(statement.type)) break;
+      statement = statement.parent;
+    }
+    if (statement?.type !== "expression_statement" || statement.parent?.type !== "module") continue;
+    for (const string of statement.descendantsOfType("string")) {
+      if (!string || string.children.some((c) => c?.type === "interpolation")) continue;
+      names.add(string.children.filter((c) => c?.type === "string_content").map((c) => c!.text).join(""));
+    }
+  }
+  return names;
+}
+
+interface LineRequest {
+  /** Block the line goes into, plus what it imports: requests with the same key share one line. */
+  key: string;
+  /** Block plus module: fixes importing from one module into one block land together, on one line. */
+  group: string;
+  anchor: Node;
+  module: string;
+  /** null: `import module`; otherwise the name imported from `module`. */
+  name: ImportName | null;
+}
+
+interface PlannedFix {
+  messages: string[];
+  edits: Edit[];
+  lines: LineRequest[];
+  /** An import statement that loses every entry. */
+  removed?: Node;
+}
+
+/**
+ * Collects a rule's fixes for one pass, then merges those that need the same new import line in the
+ * same block, so the line is written once (above the earliest statement that needs it) and lands
+ * together with every use that relies on it.
+ */
+class Plan {
+  private fixes: PlannedFix[] = [];
+
+  constructor(private readonly ctx: RuleContext) {}
+
+  add(fix: PlannedFix): void {
+    this.fixes.push(fix);
+  }
+
+  request(anchor: Node, module: string, name: ImportName | null): LineRequest {
+    const block = anchor.parent ?? anchor;
+    const what = name === null ? `import ${module}` : `from ${module} import ${formatImportName(name)}`;
+    return { key: `${block.id}|${what}`, group: `${block.id}|${module}`, anchor, module, name };
+  }
+
+  flush(): void {
+    // Union the fixes that share a line.
+    const parent = this.fixes.map((_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+    const owner = new Map<string, number>();
+    for (const [i, fix] of this.fixes.entries()) {
+      for (const line of fix.lines) {
+        const j = owner.get(line.group);
+        if (j === undefined) owner.set(line.group, i);
+        else parent[find(i)] = find(j);
+      }
+    }
+    const groups = new Map<number, PlannedFix[]>();
+    for (const [i, fix] of this.fixes.entries()) {
+      const root = find(i);
+      groups.set(root, [...(groups.get(root) ?? []), fix]);
+    }
+    for (const group of groups.values()) this.emit(group);
+  }
+
+  private emit(group: PlannedFix[]): void {
+    const { ctx } = this;
+    // Each line goes above the earliest anchor that asked for it.
+    const earliest = new Map<string, LineRequest>();
+    for (const line of group.flatMap((f) => f.lines)) {
+      const seen = earliest.get(line.key);
+      if (!seen || line.anchor.startIndex < seen.anchor.startIndex) earliest.set(line.key, line);
+    }
+    const byAnchor = new Map<number, { anchor: Node; lines: LineRequest[] }>();
+    for (const line of earliest.values()) {
+      const at = byAnchor.get(line.anchor.id) ?? { anchor: line.anchor, lines: [] };
+      at.lines.push(line);
+      byAnchor.set(line.anchor.id, at);
+    }
+    const edits: Edit[] = group.flatMap((f) => f.edits);
+    const removed = new Map(group.filter((f) => f.removed).map((f) => [f.removed!.id, f.removed!]));
+    for (const { anchor, lines } of byAnchor.values()) {
+      const text = importLines(lines);
+      if (removed.has(anchor.id)) {
+        // The old statement turns into the new one, keeping its place and trailing comment.
+        edits.push(replaceStatement(ctx.source, anchor, text, ctx.newline));
+        removed.delete(anchor.id);
+      } else {
+        edits.push(insertAbove(ctx.source, anchor, text, ctx.newline));
+      }
+    }
+    for (const statement of removed.values()) edits.push(...removeStatement(ctx.source, statement));
+    ctx.fix([...new Set(group.flatMap((f) => f.messages))].join(", "), edits);
+  }
+}
+
+/** `import a` lines first, then one `from m import ...` line per module, each group sorted. */
+function importLines(lines: LineRequest[]): string[] {
+  const modules = new Set<string>();
+  const names = new Map<string, ImportName[]>();
+  for (const line of lines) {
+    if (line.name === null) modules.add(line.module);
+    else names.set(line.module, [...(names.get(line.module) ?? []), line.name]);
+  }
+  return [
+    ...[...modules].sort().map((m) => `import ${m}`),
+    ...[...names.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([m, list]) => fromImportLine(m, list)),
+  ];
+}
+
+function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], moves: Map<string, NameMove>, exported: Set<string>): void {
   const statement = group[0]!.statement;
   const changes = new Map<number, string | null>();
-  const fromLines = new Map<string, ImportName[]>();
-  const moduleLines = new Set<string>();
+  const lines: LineRequest[] = [];
   const useEdits: Edit[] = [];
   const done: string[] = [];
   const keptTexts = new Set(
-    group.length === 0 ? [] : statement.childrenForFieldName("name").filter((n) => n && !group.some((b) => b.entry.id === n.id)).map((n) => n!.text),
+    statement.childrenForFieldName("name").filter((n) => n && !group.some((b) => b.entry.id === n.id)).map((n) => n!.text),
   );
 
   for (const binding of group) {
     const move = moves.get(binding.qualified)!;
     const [newModule, newName] = split(move.to);
     const target = newBinding(move);
+    // An aliased import keeps its alias, so its uses stay as they are; so does a name the module
+    // exports through `__all__`, which keeps its old name as the alias.
+    const keepAs =
+      binding.alias ??
+      (binding.scope.type === "module" && exported.has(binding.name) && spelling(move) !== binding.name ? binding.name : null);
 
-    if (binding.alias && move.style !== "attribute") {
-      // Uses keep the alias, so only the import changes.
-      const entry = `${newName} as ${binding.alias}`;
+    if (keepAs !== null) {
+      const entry: ImportName = { name: newName, alias: keepAs };
+      const text = formatImportName(entry);
       if (newModule === binding.module) {
-        changes.set(binding.entry.id, keptTexts.has(entry) ? null : entry);
-        keptTexts.add(entry);
+        changes.set(binding.entry.id, keptTexts.has(text) ? null : text);
+        keptTexts.add(text);
       } else {
         changes.set(binding.entry.id, null);
-        pushName(fromLines, newModule, { name: newName, alias: binding.alias });
+        if (!importedBefore(ctx, binding.scope, keepAs, move.to, statement)) lines.push(plan.request(statement, newModule, entry));
       }
-      done.push(`${binding.imported} → ${newName}`);
+      done.push(`${binding.imported} → ${newName}${binding.alias ? "" : ` (kept as ${keepAs}: listed in __all__)`}`);
       continue;
     }
 
@@ -118,24 +292,25 @@ function rewriteStatement(ctx: RuleContext, group: ImportBinding[], moves: Map<s
       continue;
     }
     const renamesUses = spelling(move) !== binding.name;
-    if (
-      (renamesUses || newModule !== binding.module) &&
-      target.name !== binding.name &&
-      !ctx.facts.nameIsFree(target.name, binding.scope, refs.refs, target.qualified, binding.statement.startIndex)
-    ) {
+    let placement: "present" | "import" | "clash" = "import";
+    if (newModule === binding.module && move.style !== "attribute" && keptTexts.has(target.name)) placement = "present";
+    else if ((renamesUses || newModule !== binding.module) && target.name !== binding.name) {
+      placement = placeNewName(ctx, target, binding.scope, refs.refs, statement);
+    } else if (importedBefore(ctx, binding.scope, target.name, target.qualified, statement)) {
+      placement = "present";
+    }
+    if (placement === "clash") {
       ctx.report(binding.entry, `${binding.imported} is deprecated (use ${move.to}) but was left alone: \`${target.name}\` already means something else here`);
       continue;
     }
-    const present = alreadyImported(ctx, binding.scope, target.name, target.qualified) || keptTexts.has(target.name);
-    if (move.style === "attribute") {
-      changes.set(binding.entry.id, null);
-      if (!present) moduleLines.add(newModule);
-    } else if (newModule === binding.module) {
-      changes.set(binding.entry.id, present ? null : newName);
+    if (move.style !== "attribute" && newModule === binding.module) {
+      changes.set(binding.entry.id, placement === "present" ? null : newName);
       keptTexts.add(newName);
     } else {
       changes.set(binding.entry.id, null);
-      if (!present) pushName(fromLines, newModule, { name: newName });
+      if (placement === "import") {
+        lines.push(plan.request(statement, newModule, move.style === "attribute" ? null : { name: newName }));
+      }
     }
     if (renamesUses) {
       for (const ref of refs.refs) useEdits.push({ start: ref.startIndex, end: ref.endIndex, text: spelling(move) });
@@ -143,28 +318,18 @@ function rewriteStatement(ctx: RuleContext, group: ImportBinding[], moves: Map<s
     done.push(`${binding.imported} → ${spelling(move)}`);
   }
   if (changes.size === 0) return;
-  const importEdits = rewriteImportEntries(ctx.source, statement, changes);
+  const entries = statement.childrenForFieldName("name").filter((n) => n !== null);
+  const removesAll = entries.every((e) => changes.get(e!.id) === null);
+  const importEdits = removesAll ? [] : rewriteImportEntries(ctx.source, statement, changes);
   if (!importEdits) {
     ctx.report(statement, "deprecated names left alone: comments inside this import make the rewrite ambiguous");
     return;
   }
-  const lines = [
-    ...[...moduleLines].sort().map((m) => `import ${m}`),
-    ...[...fromLines.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([m, names]) => fromImportLine(m, names)),
-  ];
-  const edits = [...importEdits, ...useEdits];
-  if (lines.length > 0) edits.push(insertAbove(ctx.source, statement, lines, ctx.newline));
-  ctx.fix(done.join(", "), edits);
-}
-
-function pushName(lines: Map<string, ImportName[]>, module: string, name: ImportName): void {
-  const list = lines.get(module) ?? [];
-  list.push(name);
-  lines.set(module, list);
+  plan.add({ messages: done, edits: [...importEdits, ...useEdits], lines, removed: removesAll ? statement : undefined });
 }
 
 /** `encoding.force_text(...)`, `django.utils.encoding.force_text(...)`: the module stays, the name moves. */
-function rewriteAttributeForms(ctx: RuleContext, moves: Map<string, NameMove>): void {
+function planAttributeForms(ctx: RuleContext, plan: Plan, moves: Map<string, NameMove>): void {
   const oldNames = new Set([...moves.keys()].map(lastPart));
   for (const oldName of oldNames) {
     for (const id of ctx.facts.identifiers(oldName)) {
@@ -180,27 +345,31 @@ function rewriteAttributeForms(ctx: RuleContext, moves: Map<string, NameMove>): 
         ctx.fix(`${oldName} → ${newName}`, [{ start: id.startIndex, end: id.endIndex, text: newName }]);
         continue;
       }
-      rewriteCrossModuleAttribute(ctx, attribute, object, move);
+      planCrossModuleAttribute(ctx, plan, attribute, object, move);
     }
   }
 }
 
 /** `http.urlquote(x)` → `quote(x)` with `from urllib.parse import quote` above the `http` import. */
-function rewriteCrossModuleAttribute(ctx: RuleContext, attribute: Node, object: Node, move: NameMove): void {
+function planCrossModuleAttribute(ctx: RuleContext, plan: Plan, attribute: Node, object: Node, move: NameMove): void {
   let root: Node = object;
   while (root.type === "attribute") root = root.childForFieldName("object")!;
   const origin = ctx.facts.importOf(root);
   if (!origin) return;
   const target = newBinding(move);
-  if (!ctx.facts.nameIsFree(target.name, origin.scope, [attribute], target.qualified, origin.statement.startIndex)) {
+  const placement = placeNewName(ctx, target, origin.scope, [attribute], origin.statement);
+  if (placement === "clash") {
     ctx.report(attribute, `${attribute.text} is deprecated (use ${move.to}) but was left alone: \`${target.name}\` already means something else here`);
     return;
   }
   const [newModule, newName] = split(move.to);
-  const edits: Edit[] = [{ start: attribute.startIndex, end: attribute.endIndex, text: spelling(move) }];
-  if (!alreadyImported(ctx, origin.scope, target.name, target.qualified)) {
-    const line = move.style === "attribute" ? `import ${newModule}` : fromImportLine(newModule, [{ name: newName }]);
-    edits.push(insertAbove(ctx.source, origin.statement, [line], ctx.newline));
-  }
-  ctx.fix(`${attribute.text} → ${spelling(move)}`, edits);
+  const lines =
+    placement === "present"
+      ? []
+      : [plan.request(origin.statement, newModule, move.style === "attribute" ? null : { name: newName })];
+  plan.add({
+    messages: [`${attribute.text} → ${spelling(move)}`],
+    edits: [{ start: attribute.startIndex, end: attribute.endIndex, text: spelling(move) }],
+    lines,
+  });
 }

@@ -5,6 +5,8 @@ import type { Node } from "../parser.js";
 import { indentAt, lineEndWithNewline, lineStart } from "../text.js";
 
 const REST_OF_LINE_IS_BLANK = /^[ \t\f]*(?:#[^\r\n]*)?(?:\r\n|\r|\n|$)/;
+const SEMICOLON_AFTER = /^[ \t\f]*;[ \t\f]*/;
+const SEMICOLON_BEFORE = /[ \t\f]*;[ \t\f]*$/;
 
 /** True when nothing but indentation precedes the node on its first line. */
 export function startsLine(source: string, node: Node): boolean {
@@ -23,14 +25,38 @@ function siblingStatements(statement: Node): Node[] {
   return block.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment");
 }
 
-/** Deletes a whole statement with its line (and trailing comment); a lone statement becomes `pass`. */
+/**
+ * Deletes a whole statement with its line (and trailing comment); a lone statement becomes `pass`.
+ * A statement that shares its line through semicolons (`a = 1; old = 2`) goes with its semicolon.
+ */
 export function removeStatement(source: string, statement: Node): Edit[] {
   const block = statement.parent;
   const only = block?.type === "block" && siblingStatements(statement).length === 1;
-  if (only || !ownsItsLines(source, statement)) {
-    return [{ start: statement.startIndex, end: statement.endIndex, text: "pass" }];
+  if (only) return [{ start: statement.startIndex, end: statement.endIndex, text: "pass" }];
+  if (ownsItsLines(source, statement)) {
+    return [{ start: lineStart(source, statement.startIndex), end: lineEndWithNewline(source, statement.endIndex), text: "" }];
   }
-  return [{ start: lineStart(source, statement.startIndex), end: lineEndWithNewline(source, statement.endIndex), text: "" }];
+  const after = SEMICOLON_AFTER.exec(source.slice(statement.endIndex));
+  const before = SEMICOLON_BEFORE.exec(source.slice(lineStart(source, statement.startIndex), statement.startIndex));
+  if (before) return [{ start: statement.startIndex - before[0].length, end: statement.endIndex, text: "" }];
+  if (after) {
+    const end = statement.endIndex + after[0].length;
+    // `old = 2;` alone on its line: the whole line goes.
+    if (startsLine(source, statement) && REST_OF_LINE_IS_BLANK.test(source.slice(end))) {
+      return [{ start: lineStart(source, statement.startIndex), end: lineEndWithNewline(source, end), text: "" }];
+    }
+    return [{ start: statement.startIndex, end, text: "" }];
+  }
+  return [{ start: statement.startIndex, end: statement.endIndex, text: "pass" }];
+}
+
+/**
+ * Replaces a statement by `lines`, on its own lines at its indentation (joined with semicolons when
+ * it shares its line). Text after the statement on its line, such as a comment, stays.
+ */
+export function replaceStatement(source: string, statement: Node, lines: string[], newline: string): Edit {
+  const separator = startsLine(source, statement) ? newline + indentAt(source, statement.startIndex) : "; ";
+  return { start: statement.startIndex, end: statement.endIndex, text: lines.join(separator) };
 }
 
 /** Inserts `lines` above `statement`, each on its own line at the statement's indentation. */
