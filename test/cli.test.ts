@@ -256,6 +256,30 @@ describe.concurrent("exit codes and usage errors", () => {
   });
 });
 
+describe.concurrent("encodings and ignore comments", () => {
+  it("keeps a BOM and a latin-1 coding, leaves an undecodable file byte for byte (exit 2), honours # pycodemod: ignore / skip-file", async () => {
+    const undecodable = Buffer.from('x = "\xff\xfe"\nfrom django.utils.encoding import force_text\n', "latin1");
+    const root = makeTree({
+      "app/bom.py": Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("from django.utils.encoding import force_text\n")]),
+      "app/latin.py": Buffer.from('# -*- coding: latin-1 -*-\nx = "caf\xe9"\nfrom django.utils.encoding import force_text\n', "latin1"),
+      "app/undecodable.py": undecodable,
+      "app/ignored_line.py": "from django.utils.encoding import force_text  # pycodemod: ignore\nfrom django.utils.encoding import smart_text\n",
+      "app/skipped.py": "# pycodemod: skip-file\nfrom django.utils.encoding import force_text\n",
+    });
+    const before = snapshot(root);
+    const result = await runCli(root, [".", ...T50]);
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^app\/undecodable\.py: error: .*UTF-8/m);
+    const after = snapshot(root);
+    expect(after.get("app/undecodable.py")!.equals(undecodable)).toBe(true);
+    expect(after.get("app/bom.py")!.toString("latin1")).toBe("\xef\xbb\xbffrom django.utils.encoding import force_str\n");
+    expect(after.get("app/latin.py")!.toString("latin1")).toBe('# -*- coding: latin-1 -*-\nx = "caf\xe9"\nfrom django.utils.encoding import force_str\n');
+    expect(read(root, "app/ignored_line.py")).toBe("from django.utils.encoding import force_text  # pycodemod: ignore\nfrom django.utils.encoding import smart_str\n");
+    expect(changedFiles(before, after)).toEqual(["app/bom.py", "app/ignored_line.py", "app/latin.py"]);
+  });
+});
+
 describe.concurrent("discovery", () => {
   const DEPRECATED = "from django.utils.encoding import force_text\n";
   function tree(): string {
