@@ -63,6 +63,8 @@ export interface CliResult {
   status: number | null;
   stdout: string;
   stderr: string;
+  /** stdout as raw bytes (present for runCli), for byte-exact checks. */
+  stdoutBytes?: Buffer;
 }
 
 /**
@@ -86,7 +88,8 @@ export function runCli(cwd: string, args: string[], input?: string | Buffer): Pr
     });
     child.on("close", (status) => {
       clearTimeout(timer);
-      resolve({ status, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
+      const stdoutBytes = Buffer.concat(out);
+      resolve({ status, stdout: stdoutBytes.toString("utf8"), stdoutBytes, stderr: Buffer.concat(err).toString("utf8") });
     });
     // The CLI may exit without reading stdin (it only reads it for `-`).
     child.stdin.on("error", () => {});

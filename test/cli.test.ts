@@ -202,6 +202,14 @@ describe.concurrent("standard input", () => {
     expectOnlyDiffLines(result.stdout);
   });
 
+  it("undecodable stdin comes back byte for byte, with an error naming the file, exit 2", async () => {
+    const input = Buffer.from('x = "caf\xe9 \xff"\nfrom django.utils.encoding import force_text\n', "latin1");
+    const result = await runCli(makeTree(), ["-", ...T50, "--stdin-filename", "app/legacy.py"], input);
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/^app\/legacy\.py: error: /m);
+    expect(result.stdoutBytes!.toString("hex")).toBe(input.toString("hex"));
+  });
+
   it("a syntax error on stdin: the input comes back unchanged, the error names file and line, exit 2", async () => {
     const result = await runCli(makeTree(), ["-", ...T50, "--stdin-filename", "app/broken.py"], BROKEN);
     expect(result.stdout).toBe(BROKEN);
