@@ -266,11 +266,12 @@ function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], mov
     const move = moves.get(binding.qualified)!;
     const [newModule, newName] = split(move.to);
     const target = newBinding(move);
-    // An aliased import keeps its alias, so its uses stay as they are; so does a name the module
-    // exports through `__all__`, which keeps its old name as the alias.
-    const keepAs =
-      binding.alias ??
-      (binding.scope.type === "module" && exported.has(binding.name) && spelling(move) !== binding.name ? binding.name : null);
+    // An aliased import keeps its alias, so its uses stay as they are. So does a name other code may
+    // reach as an attribute: one the module exports through `__all__`, or one imported in a class
+    // body (`self.urlquote`); those keep their old name as the alias.
+    const reachable =
+      (binding.scope.type === "module" && exported.has(binding.name)) || binding.scope.type === "class_definition";
+    const keepAs = binding.alias ?? (reachable && spelling(move) !== binding.name ? binding.name : null);
 
     if (keepAs !== null) {
       const entry: ImportName = { name: newName, alias: keepAs };
@@ -282,7 +283,8 @@ function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], mov
         changes.set(binding.entry.id, null);
         if (!importedBefore(ctx, binding.scope, keepAs, move.to, statement)) lines.push(plan.request(statement, newModule, entry));
       }
-      done.push(`${binding.imported} → ${newName}${binding.alias ? "" : ` (kept as ${keepAs}: listed in __all__)`}`);
+      const why = binding.scope.type === "module" ? "listed in __all__" : "a class attribute";
+      done.push(`${binding.imported} → ${newName}${binding.alias ? "" : ` (kept as ${keepAs}: ${why})`}`);
       continue;
     }
 
