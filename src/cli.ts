@@ -19,6 +19,8 @@ export const EXIT_ERROR = 2;
 
 interface Streams {
   stdout: (text: string) => void;
+  /** Raw bytes (stdin mode echoes code back in its own encoding). */
+  stdoutBytes: (bytes: Uint8Array) => void;
   stderr: (text: string) => void;
   readStdin: () => Buffer;
   isTTY: boolean;
@@ -26,6 +28,7 @@ interface Streams {
 
 const processStreams: Streams = {
   stdout: (text) => process.stdout.write(text),
+  stdoutBytes: (bytes) => process.stdout.write(bytes),
   stderr: (text) => process.stderr.write(text),
   readStdin: () => readFileSync(0),
   isTTY: Boolean(process.stdout.isTTY),
@@ -98,6 +101,7 @@ async function run(args: CliArgs, streams: Streams): Promise<number> {
 
   let changed = 0;
   let failed = 0;
+  let failedUnchanged = 0;
   let fixCount = 0;
   let total = 0;
   const json: unknown[] = [];
@@ -125,6 +129,7 @@ async function run(args: CliArgs, streams: Streams): Promise<number> {
         }
       }
       if (result.status === "error" || result.problems.length > 0) failed++;
+      if (result.status === "error") failedUnchanged++;
       if (lines.length > 0) streams.stderr(`${lines.join("\n")}\n`);
       if (args.format === "json") json.push(jsonResult(result, mode));
     },
@@ -133,7 +138,8 @@ async function run(args: CliArgs, streams: Streams): Promise<number> {
   if (args.format === "json") streams.stdout(`${JSON.stringify({ files: json, pathErrors: summary.pathErrors }, null, 2)}\n`);
   if (!args.quiet) {
     const verb = mode === "write" ? "rewritten" : "would change";
-    const parts = [`${plural(changed, "file")} ${verb} (${plural(fixCount, "fix")})`, `${plural(total - changed, "file")} left as they were`];
+    const unchanged = total - changed - failedUnchanged;
+    const parts = [`${plural(changed, "file")} ${verb} (${plural(fixCount, "fix")})`, `${plural(unchanged, "file")} unchanged`];
     if (failed > 0) parts.push(`${plural(failed, "file")} with errors (see above)`);
     streams.stderr(`pycodemod: ${parts.join(", ")}\n`);
   }
@@ -162,7 +168,7 @@ async function runStdin(args: CliArgs, mode: string, color: boolean, streams: St
   } catch (error) {
     if (!(error instanceof DecodeError)) throw error;
     streams.stderr(`${filename}: error: ${error.message}; left unchanged\n`);
-    if (mode === "write") streams.stdout(bytes.toString("latin1"));
+    if (mode === "write") streams.stdoutBytes(bytes);
     return EXIT_ERROR;
   }
   const targets = parseTargets(args.target!);
@@ -177,7 +183,7 @@ async function runStdin(args: CliArgs, mode: string, color: boolean, streams: St
   const lines = [...problemLines(fileResult), ...(args.quiet ? [] : findingLines(fileResult))];
   if (lines.length > 0) streams.stderr(`${lines.join("\n")}\n`);
   if (args.format === "json") streams.stdout(`${JSON.stringify({ files: [jsonResult(fileResult, mode)] }, null, 2)}\n`);
-  else if (mode === "write") process.stdout.write(encode(decoded, result.code));
+  else if (mode === "write") streams.stdoutBytes(encode(decoded, result.code));
   else if (mode === "diff" && result.changed) {
     const diff = diffModule!.unifiedDiff(filename, decoded.text, result.code);
     streams.stdout(color ? diffModule!.colorizeDiff(diff) : diff);

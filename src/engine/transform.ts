@@ -69,7 +69,7 @@ export function transformSync(source: string, options: TransformOptions): Transf
     tree.delete();
     return unchanged({
       parsed: true,
-      problems: [{ kind: "syntax-error", message: "file has a syntax error; left unchanged", ...at }],
+      problems: [{ kind: "syntax-error", message: "syntax error here; file left unchanged (fix it, or check it parses with the Python you target, then run again)", ...at }],
     });
   }
 
