@@ -1,7 +1,10 @@
 // The "name move" kind of rule as data: a deprecated importable name becomes another name,
 // possibly in another module. Handles `from m import old [as a]` (import rewritten, uses of an
 // unaliased name renamed, aliases kept, the new import on its own line above the old one) and
-// attribute forms (`m.old` where `m` is the old module, however it was imported). Anything that
+// attribute forms (`m.old` where `m` is the old module, however it was imported). A name other
+// code may reach as an attribute (listed in `__all__`, or imported in a class body) keeps its old
+// name as the alias. A new import line is written once per block and module, merged with the
+// fixes that rely on it, and replaces an old statement that loses every name. Anything that
 // cannot be proven safe is left alone and reported as a finding.
 import type { Edit } from "../edits.js";
 import type { ImportBinding } from "../facts.js";
