@@ -116,6 +116,17 @@ describe("references", () => {
     expect(refLines(`f()\n${imp}f()\n`, "f")).toBe("unclean");
   });
 
+  it("a class body or comprehension above the import runs before it: unclean", () => {
+    expect(refLines(`class C:\n    x = f()\n${imp}f()\n`, "f")).toBe("unclean");
+    expect(refLines(`xs = [f(i) for i in range(2)]\n${imp}`, "f")).toBe("unclean");
+    expect(refLines(`class C:\n    def m(self):\n        return f()\n${imp}`, "f")).toEqual([3]);
+  });
+
+  it("PEP 695 type parameters shadow in annotations and bodies, not outside", () => {
+    expect(refLines(`${imp}def g[f](x: f) -> f:\n    return f\nclass K[f](Base[f]):\n    y: f\nf()\n`, "f")).toEqual([6]);
+    expect(refLines(`${imp}def g[T](x: f = f) -> T:\n    return f()\n`, "f")).toEqual([2, 2, 3]);
+  });
+
   it("a function defined before the import still refers to it at call time", () => {
     expect(refLines(`def g():\n    return f()\n${imp}`, "f")).toEqual([2]);
   });

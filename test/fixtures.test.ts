@@ -20,7 +20,8 @@ function run(c: FixtureCase, source: string, alone: boolean) {
   const rule = registry.find((r) => r.id === c.ruleId);
   if (!rule) throw new Error(`fixtures folder ${c.ruleId} has no rule with that id`);
   const targets = parseTargets(c.target ?? `${rule.framework}-${rule.since}`);
-  const rules = alone ? [rule] : selectRules({ targets });
+  // Alone or not, a rule runs only when the case's target reaches it.
+  const rules = alone ? selectRules({ targets, rules: [rule] }) : selectRules({ targets });
   return transformSync(source, { rules, targets, filename: c.filename });
 }
 

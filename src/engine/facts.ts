@@ -8,6 +8,7 @@ import {
   classifyIdentifier,
   enclosingScope,
   parentScope,
+  runsImmediately,
   scopeKind,
   type OccurrenceKind,
 } from "./scope.js";
@@ -47,6 +48,8 @@ export interface Resolution {
   bindings: Occurrence[];
   /** True when Python's order of execution makes the target uncertain (use before binding). */
   uncertain: boolean;
+  /** True when the use runs in order with the statements of the resolved scope (not deferred in a function). */
+  immediate: boolean;
 }
 
 export interface References {
@@ -209,6 +212,9 @@ export class Facts {
     const table = this.table(name);
     let scope: Node | undefined = fromScope;
     let first = true;
+    // Class bodies and comprehensions run as soon as they are reached, so a use inside them
+    // executes in order with the statements of the scope it resolves in.
+    let immediate = true;
     while (scope) {
       const kind = scopeKind(scope);
       // Class bodies are visible only to code written directly in them.
@@ -217,34 +223,34 @@ export class Facts {
         if (declared === "global") return this.resolutionIn(this.root, table, at, false);
         if (declared !== "nonlocal") {
           const bindings = table.bindings.get(scope.id);
-          if (bindings && bindings.length > 0) return this.resolutionIn(scope, table, at, first);
+          if (bindings && bindings.length > 0) return this.resolutionIn(scope, table, at, immediate);
         }
       }
+      if (!runsImmediately(scope)) immediate = false;
       first = false;
       scope = parentScope(scope);
     }
-    return { scope: null, bindings: [], uncertain: false };
+    return { scope: null, bindings: [], uncertain: false, immediate: false };
   }
 
-  private resolutionIn(scope: Node, table: NameTable, at: Node, direct: boolean): Resolution {
+  private resolutionIn(scope: Node, table: NameTable, at: Node, immediate: boolean): Resolution {
     const bindings = table.bindings.get(scope.id) ?? [];
-    // Module and class bodies run top to bottom: a use written before the first binding reads
+    // Module and class bodies run top to bottom: a use that runs before the first binding reads
     // something else (an outer name, a builtin, or nothing), so which binding it means is unclear.
     const kind = scopeKind(scope);
     const uncertain =
-      direct && (kind === "module" || kind === "class") && bindings.length > 0 && at.startIndex < bindings[0]!.node.startIndex;
-    return { scope, bindings, uncertain };
+      immediate && (kind === "module" || kind === "class") && bindings.length > 0 && at.startIndex < bindings[0]!.node.startIndex;
+    return { scope, bindings, uncertain, immediate };
   }
 
   /** The import a use refers to, when exactly one import (or identical ones) binds it there. */
   importOf(node: Node): ImportBinding | undefined {
     if (node.type !== "identifier" || classifyIdentifier(node) !== "use") return undefined;
-    const scope = enclosingScope(node);
-    const resolution = this.resolveName(node.text, node, scope);
+    const resolution = this.resolveName(node.text, node);
     if (resolution.scope === null || resolution.uncertain) return undefined;
     const imported = this.soleImport(resolution.bindings);
-    // Written directly in the import's scope but above it: that use reads something else.
-    if (imported && scope.id === imported.scope.id && node.startIndex < imported.statement.startIndex) return undefined;
+    // Runs before the import statement does: that use reads something else.
+    if (imported && resolution.immediate && node.startIndex < imported.statement.startIndex) return undefined;
     return imported;
   }
 
@@ -294,8 +300,7 @@ export class Facts {
       if (occurrence.kind !== "use") continue;
       const resolution = this.resolveName(binding.name, occurrence.node, occurrence.scope);
       if (resolution.scope?.id !== binding.scope.id) continue;
-      const direct = occurrence.scope.id === binding.scope.id;
-      if (resolution.uncertain || (direct && occurrence.node.startIndex < binding.statement.startIndex)) {
+      if (resolution.uncertain || (resolution.immediate && occurrence.node.startIndex < binding.statement.startIndex)) {
         return { refs: [], clean: false, reason: `\`${binding.name}\` is used before it is imported` };
       }
       refs.push(occurrence.node);

@@ -40,11 +40,16 @@ export function isScopeNode(node: Node): boolean {
   return (
     node.type === "module" ||
     node.type === "class_definition" ||
+    node.type === "type_parameter" ||
     FUNCTIONS.has(node.type) ||
     COMPREHENSIONS.has(node.type)
   );
 }
 
+/**
+ * A `type_parameter` node (PEP 695 `[T]`) stands for the annotation scope that holds the type
+ * parameters: it behaves like a function scope wrapped around the generic def or class.
+ */
 export function scopeKind(scope: Node): "module" | "class" | "function" | "comprehension" {
   if (scope.type === "module") return "module";
   if (scope.type === "class_definition") return "class";
@@ -52,27 +57,40 @@ export function scopeKind(scope: Node): "module" | "class" | "function" | "compr
   return "function";
 }
 
+/** True for scopes whose code runs as soon as it is reached (class bodies, comprehensions). */
+export function runsImmediately(scope: Node): boolean {
+  return scope.type === "class_definition" || COMPREHENSIONS.has(scope.type);
+}
+
 /**
  * The scope whose namespace an expression at `node` is evaluated in. Decorators, defaults,
- * annotations, base classes and a comprehension's first iterable belong to the enclosing scope.
+ * annotations, base classes and a comprehension's first iterable belong to the enclosing scope
+ * (annotations and base classes of a generic def/class see its type parameters).
  */
 export function enclosingScope(node: Node): Node {
   let child = node;
   let parent = node.parent;
-  let inDefaultOrAnnotation = false;
+  let inDefault = false;
+  let inAnnotation = false;
   let inFirstIterable: Node | null = null;
   while (parent) {
     const type = parent.type;
     if (type === "default_parameter" || type === "typed_default_parameter") {
-      if (isField(parent, "value", child) || isField(parent, "type", child)) inDefaultOrAnnotation = true;
+      if (isField(parent, "value", child)) inDefault = true;
+      if (isField(parent, "type", child)) inAnnotation = true;
     } else if (type === "typed_parameter") {
-      if (isField(parent, "type", child)) inDefaultOrAnnotation = true;
+      if (isField(parent, "type", child)) inAnnotation = true;
     } else if (type === "function_definition" || type === "lambda") {
-      if (isField(parent, "body", child) || isField(parent, "type_parameters", child)) return parent;
-      if (isField(parent, "parameters", child) && !inDefaultOrAnnotation) return parent;
-      inDefaultOrAnnotation = false; // name, return annotation, defaults: enclosing scope
+      if (isField(parent, "body", child)) return parent;
+      const typeParameters = parent.childForFieldName("type_parameters");
+      if (typeParameters && typeParameters.id === child.id) return child;
+      if (isField(parent, "parameters", child) && !inDefault && !inAnnotation) return parent;
+      if (typeParameters && !inDefault && (inAnnotation || isField(parent, "return_type", child))) return typeParameters;
+      inDefault = inAnnotation = false; // name, return annotation, defaults: enclosing scope
     } else if (type === "class_definition") {
       if (isField(parent, "body", child)) return parent;
+      const typeParameters = parent.childForFieldName("type_parameters");
+      if (typeParameters && (typeParameters.id === child.id || isField(parent, "superclasses", child))) return typeParameters;
     } else if (COMPREHENSIONS.has(type)) {
       const firstFor = parent.namedChildren.find((c) => c?.type === "for_in_clause");
       if (!(firstFor && inFirstIterable && firstFor.id === inFirstIterable.id)) return parent;
@@ -86,7 +104,11 @@ export function enclosingScope(node: Node): Node {
 
 /** The scope that contains `scope` (undefined for the module). */
 export function parentScope(scope: Node): Node | undefined {
-  return scope.type === "module" ? undefined : enclosingScope(scope);
+  if (scope.type === "module") return undefined;
+  // The annotation scope of a generic def/class sits between it and the enclosing scope.
+  if (scope.type === "type_parameter") return enclosingScope(scope.parent!);
+  const typeParameters = scope.type === "function_definition" || scope.type === "class_definition" ? scope.childForFieldName("type_parameters") : null;
+  return typeParameters ?? enclosingScope(scope);
 }
 
 /**
