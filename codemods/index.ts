@@ -2,10 +2,11 @@
 // file under codemods/ is listed here.
 import type { Rule } from "../src/engine/rule.js";
 import djangoUrls from "./django/django-urls.js";
+import onDelete from "./django/on-delete.js";
 import useL10n from "./django/use-l10n.js";
 import utilsEncoding from "./django/utils-encoding.js";
 import utilsHttp from "./django/utils-http.js";
 import utilsText from "./django/utils-text.js";
 import utilsTranslation from "./django/utils-translation.js";
 
-export const rules: readonly Rule[] = [djangoUrls, utilsEncoding, utilsHttp, utilsText, utilsTranslation, useL10n];
+export const rules: readonly Rule[] = [djangoUrls, onDelete, utilsEncoding, utilsHttp, utilsText, utilsTranslation, useL10n];
