@@ -8,5 +8,6 @@ import utilsEncoding from "./django/utils-encoding.js";
 import utilsHttp from "./django/utils-http.js";
 import utilsText from "./django/utils-text.js";
 import utilsTranslation from "./django/utils-translation.js";
+import requestUserAttributes from "./django/request-user-attributes.js";
 
-export const rules: readonly Rule[] = [djangoUrls, onDelete, utilsEncoding, utilsHttp, utilsText, utilsTranslation, useL10n];
+export const rules: readonly Rule[] = [djangoUrls, onDelete, utilsEncoding, utilsHttp, utilsText, utilsTranslation, useL10n, requestUserAttributes];
