@@ -9,5 +9,6 @@ import utilsHttp from "./django/utils-http.js";
 import utilsText from "./django/utils-text.js";
 import utilsTranslation from "./django/utils-translation.js";
 import requestUserAttributes from "./django/request-user-attributes.js";
+import passwordResetTimeoutDays from "./django/password-reset-timeout-days.js";
 
-export const rules: readonly Rule[] = [djangoUrls, onDelete, utilsEncoding, utilsHttp, utilsText, utilsTranslation, useL10n, requestUserAttributes];
+export const rules: readonly Rule[] = [djangoUrls, onDelete, utilsEncoding, utilsHttp, utilsText, utilsTranslation, useL10n, requestUserAttributes, passwordResetTimeoutDays];
