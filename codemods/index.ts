@@ -10,5 +10,6 @@ import utilsText from "./django/utils-text.js";
 import utilsTranslation from "./django/utils-translation.js";
 import requestUserAttributes from "./django/request-user-attributes.js";
 import passwordResetTimeoutDays from "./django/password-reset-timeout-days.js";
+import testcaseDatabases from "./django/testcase-databases.js";
 
-export const rules: readonly Rule[] = [djangoUrls, onDelete, utilsEncoding, utilsHttp, utilsText, utilsTranslation, useL10n, requestUserAttributes, passwordResetTimeoutDays];
+export const rules: readonly Rule[] = [djangoUrls, onDelete, utilsEncoding, utilsHttp, utilsText, utilsTranslation, useL10n, requestUserAttributes, passwordResetTimeoutDays, testcaseDatabases];
