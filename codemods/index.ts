@@ -11,5 +11,6 @@ import utilsTranslation from "./django/utils-translation.js";
 import requestUserAttributes from "./django/request-user-attributes.js";
 import passwordResetTimeoutDays from "./django/password-reset-timeout-days.js";
 import testcaseDatabases from "./django/testcase-databases.js";
+import managementCommands from "./django/management-commands.js";
 
-export const rules: readonly Rule[] = [djangoUrls, onDelete, utilsEncoding, utilsHttp, utilsText, utilsTranslation, useL10n, requestUserAttributes, passwordResetTimeoutDays, testcaseDatabases];
+export const rules: readonly Rule[] = [djangoUrls, onDelete, utilsEncoding, utilsHttp, utilsText, utilsTranslation, useL10n, requestUserAttributes, passwordResetTimeoutDays, testcaseDatabases, managementCommands];
