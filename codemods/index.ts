@@ -12,5 +12,6 @@ import requestUserAttributes from "./django/request-user-attributes.js";
 import passwordResetTimeoutDays from "./django/password-reset-timeout-days.js";
 import testcaseDatabases from "./django/testcase-databases.js";
 import managementCommands from "./django/management-commands.js";
+import nullBooleanField from "./django/null-boolean-field.js";
 
-export const rules: readonly Rule[] = [djangoUrls, onDelete, utilsEncoding, utilsHttp, utilsText, utilsTranslation, useL10n, requestUserAttributes, passwordResetTimeoutDays, testcaseDatabases, managementCommands];
+export const rules: readonly Rule[] = [djangoUrls, onDelete, utilsEncoding, utilsHttp, utilsText, utilsTranslation, useL10n, requestUserAttributes, passwordResetTimeoutDays, testcaseDatabases, managementCommands, nullBooleanField];

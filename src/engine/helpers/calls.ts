@@ -257,3 +257,24 @@ export function importedAt(facts: Facts, name: string, site: Node, qualified: Re
       (!resolution.immediate || i!.statement.endIndex <= site.startIndex),
   );
 }
+
+/**
+ * After the callee of a call changes length by `delta` characters, arguments aligned with the
+ * opening parenthesis on continuation lines (`f(a,\n  b)` with b under a) move along, so the
+ * alignment survives. Other layouts (hanging indents) are not touched.
+ */
+export function realignArguments(source: string, args: CallArgs, delta: number): Edit[] {
+  if (delta === 0) return [];
+  const open = args.list.child(0)!;
+  const column = open.endIndex - lineStart(source, open.endIndex);
+  const edits: Edit[] = [];
+  const children = args.list.namedChildren.filter((c): c is Node => c !== null);
+  for (const child of children) {
+    const start = lineStart(source, child.startIndex);
+    if (start <= open.endIndex || child.startIndex - start !== column) continue;
+    if (!/^[ ]*$/.test(source.slice(start, child.startIndex))) continue;
+    if (delta > 0) edits.push({ start, end: start, text: " ".repeat(delta) });
+    else if (column + delta >= 0) edits.push({ start, end: start - delta, text: "" });
+  }
+  return edits;
+}
