@@ -13,5 +13,6 @@ import passwordResetTimeoutDays from "./django/password-reset-timeout-days.js";
 import testcaseDatabases from "./django/testcase-databases.js";
 import managementCommands from "./django/management-commands.js";
 import nullBooleanField from "./django/null-boolean-field.js";
+import signalProvidingArgs from "./django/signal-providing-args.js";
 
-export const rules: readonly Rule[] = [djangoUrls, onDelete, utilsEncoding, utilsHttp, utilsText, utilsTranslation, useL10n, requestUserAttributes, passwordResetTimeoutDays, testcaseDatabases, managementCommands, nullBooleanField];
+export const rules: readonly Rule[] = [djangoUrls, onDelete, utilsEncoding, utilsHttp, utilsText, utilsTranslation, useL10n, requestUserAttributes, passwordResetTimeoutDays, testcaseDatabases, managementCommands, nullBooleanField, signalProvidingArgs];
