@@ -14,5 +14,6 @@ import testcaseDatabases from "./django/testcase-databases.js";
 import managementCommands from "./django/management-commands.js";
 import nullBooleanField from "./django/null-boolean-field.js";
 import signalProvidingArgs from "./django/signal-providing-args.js";
+import cryptoGetRandomString from "./django/crypto-get-random-string.js";
 
-export const rules: readonly Rule[] = [djangoUrls, onDelete, utilsEncoding, utilsHttp, utilsText, utilsTranslation, useL10n, requestUserAttributes, passwordResetTimeoutDays, testcaseDatabases, managementCommands, nullBooleanField, signalProvidingArgs];
+export const rules: readonly Rule[] = [djangoUrls, onDelete, utilsEncoding, utilsHttp, utilsText, utilsTranslation, useL10n, requestUserAttributes, passwordResetTimeoutDays, testcaseDatabases, managementCommands, nullBooleanField, signalProvidingArgs, cryptoGetRandomString];
