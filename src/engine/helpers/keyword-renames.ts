@@ -8,6 +8,11 @@ export interface KeywordRenameRule extends Omit<RuleMeta, "needles"> {
   callables: string[];
   /** old keyword → new keyword */
   renames: Record<string, string>;
+  /**
+   * Prefilter words; default: the old keywords. Give something every matching file must contain
+   * (e.g. the callable's name) when an old keyword is a common word such as `all`.
+   */
+  needles?: string[];
 }
 
 function keywordNames(args: Node): Set<string> {
@@ -19,11 +24,11 @@ function keywordNames(args: Node): Set<string> {
 }
 
 export function keywordRenames(spec: KeywordRenameRule): Rule {
-  const { callables, renames, ...meta } = spec;
+  const { callables, renames, needles, ...meta } = spec;
   const wanted = new Set(callables);
   return defineRule({
     ...meta,
-    needles: Object.keys(renames),
+    needles: needles ?? Object.keys(renames),
     create(ctx) {
       return {
         module() {
@@ -38,8 +43,14 @@ export function keywordRenames(spec: KeywordRenameRule): Rule {
               const qualified = callee && ctx.facts.qualifiedName(callee);
               if (!qualified || !wanted.has(qualified)) continue;
               // `**options` might already carry the new keyword: a duplicate would be a TypeError.
-              if (args.namedChildren.some((a) => a?.type === "dictionary_splat")) continue;
-              if (keywordNames(args).has(to)) continue;
+              if (args.namedChildren.some((a) => a?.type === "dictionary_splat")) {
+                ctx.report(id, `${from}= is deprecated (use ${to}=) but was left alone: **kwargs in this call may already pass ${to}=`);
+                continue;
+              }
+              if (keywordNames(args).has(to)) {
+                ctx.report(id, `${from}= is deprecated and this call also passes ${to}=: remove ${from}= by hand`);
+                continue;
+              }
               ctx.fix(`${from}= → ${to}=`, [{ start: id.startIndex, end: id.endIndex, text: to }]);
             }
           }

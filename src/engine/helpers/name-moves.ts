@@ -5,7 +5,11 @@
 // code may reach as an attribute (listed in `__all__`, or imported in a class body) keeps its old
 // name as the alias. A new import line is written once per block and module, merged with the
 // fixes that rely on it, and replaces an old statement that loses every name. Anything that
-// cannot be proven safe is left alone and reported as a finding.
+// cannot be proven safe is left alone and reported as a finding. A move may be gated by its own
+// target version and skipped in some file roles; an import of a module that no longer exists
+// (`removedModules`) goes together with the rewrites that leave it without uses.
+import type { FileRole } from "../../roles.js";
+import { targetReaches } from "../../target.js";
 import type { Edit } from "../edits.js";
 import type { ImportBinding } from "../facts.js";
 import type { Node } from "../parser.js";
@@ -23,12 +27,22 @@ export interface NameMove {
    * `from module import name`; `attribute` writes `module.name` and imports the module.
    */
   style?: "name" | "attribute";
+  /** Applies only when the target reaches this version (default: the rule's `since`). */
+  since?: string;
+  /** File roles in which this move is left alone (e.g. `migrations`). */
+  skipRoles?: FileRole[];
 }
 
 export interface NameMoveRule extends Omit<RuleMeta, "needles"> {
   moves: NameMove[];
   /** Defaults to the old names' last components. */
   needles?: string[];
+  /**
+   * Old modules that are gone once their moves apply (`django.core.urlresolvers`). An import of
+   * one whose every use is rewritten by an attribute-form move (`urlresolvers.reverse(...)`) is
+   * dropped in the same fix, instead of being left to fail at import time.
+   */
+  removedModules?: string[];
 }
 
 function split(qualified: string): [module: string, name: string] {
@@ -40,13 +54,25 @@ function lastPart(qualified: string): string {
   return split(qualified)[1];
 }
 
+/** The moves that apply to this file: target reached, file role not skipped. */
+function activeMoves(spec: NameMoveRule, ctx: RuleContext): Map<string, NameMove> {
+  const active = spec.moves.filter(
+    (m) =>
+      (m.since === undefined || targetReaches(ctx.targets, spec.framework, m.since)) &&
+      !(m.skipRoles ?? []).some((role) => ctx.roles.has(role)),
+  );
+  return new Map(active.map((m) => [m.from, m]));
+}
+
 export function nameMoves(spec: NameMoveRule): Rule {
-  const moves = new Map(spec.moves.map((m) => [m.from, m]));
-  const { moves: _moves, needles, ...meta } = spec;
+  const { moves: _moves, needles, removedModules, ...meta } = spec;
+  const removed = new Set(removedModules ?? []);
   return defineRule({
     ...meta,
     needles: needles ?? [...new Set(spec.moves.map((m) => lastPart(m.from)))],
     create(ctx) {
+      const moves = activeMoves(spec, ctx);
+      if (moves.size === 0) return {};
       return {
         module() {
           const bindings = ctx.facts.imports.filter((b) => b.kind === "from" && moves.has(b.qualified));
@@ -59,7 +85,7 @@ export function nameMoves(spec: NameMoveRule): Rule {
           const plan = new Plan(ctx);
           const exported = exportedNames(ctx);
           for (const group of byStatement.values()) planStatement(ctx, plan, group, moves, exported);
-          planAttributeForms(ctx, plan, moves);
+          planAttributeForms(ctx, plan, moves, removed, exported);
           plan.flush();
         },
       };
@@ -212,12 +238,16 @@ class Plan {
 
   private emit(group: PlannedFix[]): void {
     const { ctx } = this;
-    // Each line goes above the earliest anchor that asked for it.
-    const earliest = new Map<string, LineRequest>();
-    for (const line of group.flatMap((f) => f.lines)) {
-      const seen = earliest.get(line.key);
-      if (!seen || line.anchor.startIndex < seen.anchor.startIndex) earliest.set(line.key, line);
+    // Every name imported from one module into one block goes on one line, above the earliest
+    // statement that asked for any of them.
+    const requests = group.flatMap((f) => f.lines);
+    const first = new Map<string, Node>();
+    for (const line of requests) {
+      const seen = first.get(line.group);
+      if (!seen || line.anchor.startIndex < seen.startIndex) first.set(line.group, line.anchor);
     }
+    const earliest = new Map<string, LineRequest>();
+    for (const line of requests) earliest.set(line.key, { ...line, anchor: first.get(line.group)! });
     const byAnchor = new Map<number, { anchor: Node; lines: LineRequest[] }>();
     for (const line of earliest.values()) {
       const at = byAnchor.get(line.anchor.id) ?? { anchor: line.anchor, lines: [] };
@@ -287,7 +317,8 @@ function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], mov
         if (!importedBefore(ctx, binding.scope, keepAs, move.to, statement)) lines.push(plan.request(statement, newModule, entry));
       }
       const why = binding.scope.type === "module" ? "listed in __all__" : "a class attribute";
-      done.push(`${binding.imported} → ${newName}${binding.alias ? "" : ` (kept as ${keepAs}: ${why})`}`);
+      const what = newName === binding.imported ? `${binding.imported} imported from ${newModule}` : `${binding.imported} → ${newName}`;
+      done.push(`${what}${binding.alias ? "" : ` (kept as ${keepAs}: ${why})`}`);
       continue;
     }
 
@@ -320,7 +351,11 @@ function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], mov
     if (renamesUses) {
       for (const ref of refs.refs) useEdits.push({ start: ref.startIndex, end: ref.endIndex, text: spelling(move) });
     }
-    done.push(`${binding.imported} → ${spelling(move)}`);
+    done.push(
+      spelling(move) === binding.imported && newModule !== binding.module
+        ? `${binding.imported} imported from ${newModule}`
+        : `${binding.imported} → ${spelling(move)}`,
+    );
   }
   if (changes.size === 0) return;
   const entries = statement.childrenForFieldName("name").filter((n) => n !== null);
@@ -334,7 +369,10 @@ function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], mov
 }
 
 /** `encoding.force_text(...)`, `django.utils.encoding.force_text(...)`: the module stays, the name moves. */
-function planAttributeForms(ctx: RuleContext, plan: Plan, moves: Map<string, NameMove>): void {
+function planAttributeForms(
+  ctx: RuleContext, plan: Plan, moves: Map<string, NameMove>, removedModules: Set<string>, exported: Set<string>,
+): void {
+  const crossModule: CrossModuleFix[] = [];
   const oldNames = new Set([...moves.keys()].map(lastPart));
   for (const oldName of oldNames) {
     for (const id of ctx.facts.identifiers(oldName)) {
@@ -350,31 +388,103 @@ function planAttributeForms(ctx: RuleContext, plan: Plan, moves: Map<string, Nam
         ctx.fix(`${oldName} → ${newName}`, [{ start: id.startIndex, end: id.endIndex, text: newName }]);
         continue;
       }
-      planCrossModuleAttribute(ctx, plan, attribute, object, move);
+      const planned = planCrossModuleAttribute(ctx, plan, attribute, object, move);
+      if (planned) crossModule.push(planned);
     }
   }
+  for (const fix of dropRemovedModuleImports(ctx, crossModule, removedModules, exported)) plan.add(fix);
+}
+
+interface CrossModuleFix {
+  fix: PlannedFix;
+  /** The import the attribute chain starts from, and the identifier at the chain's root. */
+  origin: ImportBinding;
+  root: Node;
+}
+
+/** The module an import binding makes reachable: `import a.b` binds `a` but loads `a.b`. */
+function loadedModule(binding: ImportBinding): string {
+  return binding.kind === "import" && binding.alias === null ? binding.module : binding.qualified;
+}
+
+/**
+ * Attribute-form fixes, merged with the removal of imports of removed modules that those fixes
+ * leave without any use (`from django.core import urlresolvers` once every
+ * `urlresolvers.reverse(...)` is rewritten). An import with uses left, or one other modules may
+ * reach (`__all__`, class bodies), stays.
+ */
+function dropRemovedModuleImports(
+  ctx: RuleContext, planned: CrossModuleFix[], removedModules: Set<string>, exported: Set<string>,
+): PlannedFix[] {
+  if (removedModules.size === 0) return planned.map((p) => p.fix);
+  // Fixes grouped by the name (and scope) their chains start from.
+  const byName = new Map<string, CrossModuleFix[]>();
+  for (const p of planned) {
+    const key = `${p.origin.scope.id}|${p.origin.name}`;
+    byName.set(key, [...(byName.get(key) ?? []), p]);
+  }
+  const drops = new Map<number, { statement: Node; entries: Set<number>; modules: Set<string>; fixes: Set<PlannedFix> }>();
+  for (const group of byName.values()) {
+    const { origin } = group[0]!;
+    if (origin.scope.type === "class_definition" || (origin.scope.type === "module" && exported.has(origin.name))) continue;
+    const droppable = ctx.facts.imports.filter(
+      (b) => b.scope.id === origin.scope.id && b.name === origin.name && removedModules.has(loadedModule(b)),
+    );
+    if (droppable.length === 0) continue;
+    const refs = ctx.facts.references(origin);
+    const rewritten = new Set(group.map((p) => p.root.id));
+    if (!refs.clean || refs.refs.length === 0 || !refs.refs.every((r) => rewritten.has(r.id))) continue;
+    for (const binding of droppable) {
+      const drop = drops.get(binding.statement.id) ??
+        { statement: binding.statement, entries: new Set(), modules: new Set(), fixes: new Set() };
+      drop.entries.add(binding.entry.id);
+      drop.modules.add(loadedModule(binding));
+      for (const p of group) drop.fixes.add(p.fix);
+      drops.set(binding.statement.id, drop);
+    }
+  }
+  const out: PlannedFix[] = [];
+  const consumed = new Set<PlannedFix>();
+  for (const { statement, entries, modules, fixes } of drops.values()) {
+    if ([...fixes].some((f) => consumed.has(f))) continue;
+    const changes = new Map<number, string | null>([...entries].map((id) => [id, null]));
+    const removesAll = statement.childrenForFieldName("name").every((e) => e === null || entries.has(e.id));
+    const importEdits = removesAll ? [] : rewriteImportEntries(ctx.source, statement, changes);
+    if (!importEdits) continue;
+    for (const f of fixes) consumed.add(f);
+    out.push({
+      messages: [...[...fixes].flatMap((f) => f.messages), ...[...modules].map((m) => `import of removed ${m} dropped`)],
+      edits: [...[...fixes].flatMap((f) => f.edits), ...importEdits],
+      lines: [...fixes].flatMap((f) => f.lines),
+      removed: removesAll ? statement : undefined,
+    });
+  }
+  return [...planned.map((p) => p.fix).filter((f) => !consumed.has(f)), ...out];
 }
 
 /** `http.urlquote(x)` → `quote(x)` with `from urllib.parse import quote` above the `http` import. */
-function planCrossModuleAttribute(ctx: RuleContext, plan: Plan, attribute: Node, object: Node, move: NameMove): void {
+function planCrossModuleAttribute(
+  ctx: RuleContext, plan: Plan, attribute: Node, object: Node, move: NameMove,
+): CrossModuleFix | undefined {
   let root: Node = object;
   while (root.type === "attribute") root = root.childForFieldName("object")!;
   const origin = ctx.facts.importOf(root);
-  if (!origin) return;
+  if (!origin) return undefined;
   const target = newBinding(move);
   const placement = placeNewName(ctx, target, origin.scope, [attribute], origin.statement);
   if (placement === "clash") {
     ctx.report(attribute, `${attribute.text} is deprecated (use ${move.to}) but was left alone: \`${target.name}\` already means something else here`);
-    return;
+    return undefined;
   }
   const [newModule, newName] = split(move.to);
   const lines =
     placement === "present"
       ? []
       : [plan.request(origin.statement, newModule, move.style === "attribute" ? null : { name: newName })];
-  plan.add({
+  const fix: PlannedFix = {
     messages: [`${attribute.text} → ${spelling(move)}`],
     edits: [{ start: attribute.startIndex, end: attribute.endIndex, text: spelling(move) }],
     lines,
-  });
+  };
+  return { fix, origin, root };
 }

@@ -1,8 +1,10 @@
 // The "settings" kind of rule as data: module-level (or module-level class body) assignments in
 // settings files, renamed or removed when their value has the expected shape.
+import type { Edit } from "../edits.js";
 import type { Node } from "../parser.js";
 import { defineRule, type Rule, type RuleMeta } from "../rule.js";
-import { removeStatement } from "./statements.js";
+import { indentAt } from "../text.js";
+import { ownsItsLines, removeStatement } from "./statements.js";
 
 export interface SettingChange {
   /** The setting's name, e.g. `USE_L10N`. */
@@ -12,14 +14,44 @@ export interface SettingChange {
   when?: (value: Node) => boolean;
   /** Reported (nothing changed) where the setting is assigned a value that fails `when`. */
   review?: string;
+  /**
+   * A comment of one or two lines directly above a removed assignment (one blank line between
+   * allowed) goes with it when a line of it matches: the `# https://.../#default-auto-field`
+   * note Django's project template writes above the setting.
+   */
+  comment?: RegExp;
 }
 
 export interface SettingsRule extends Omit<RuleMeta, "needles" | "files"> {
   settings: SettingChange[];
+  /** Defaults to settings files. */
   files?: RuleMeta["files"];
+  /** Only module-level assignments count, not those in a module-level class body. */
+  moduleLevelOnly?: boolean;
+  /**
+   * A removal that leaves blank lines on both sides of the removed lines (or at the end of the
+   * file) takes the extra blank lines with it. Off by default: the older rules' fixtures keep them.
+   */
+  tidyBlankLines?: boolean;
 }
 
 export const isLiteral = (text: string) => (value: Node) => value.text === text;
+
+/**
+ * A single plain string literal (any quotes, `r`/`u` prefixes, parentheses around it; no f-strings,
+ * bytes, implicit concatenation or escape sequences), optionally with exactly the given value.
+ */
+export const isStringLiteral = (expected?: string) => (node: Node) => {
+  let value: Node | null = node;
+  while (value?.type === "parenthesized_expression" && value.namedChildCount === 1) value = value.namedChild(0);
+  if (value?.type !== "string") return false;
+  const start = value.children[0];
+  if (!start || start.type !== "string_start" || !/^[rRuU]?("|'|"""|\'\'\')$/.test(start.text)) return false;
+  const inner = value.children.slice(1, -1);
+  if (inner.some((c) => !c || c.type !== "string_content" || c.namedChildCount > 0)) return false;
+  const content = inner.map((c) => c!.text).join("");
+  return expected === undefined || content === expected;
+};
 
 export interface SettingAssignment {
   /** The whole statement (`NAME = value`, `A = NAME = value`, `NAME: T = value`). */
@@ -57,7 +89,7 @@ export function settingAssignment(id: Node): SettingAssignment | undefined {
 }
 
 export function settingsChanges(spec: SettingsRule): Rule {
-  const { settings, ...meta } = spec;
+  const { settings, moduleLevelOnly, tidyBlankLines, ...meta } = spec;
   return defineRule({
     files: "settings",
     ...meta,
@@ -68,7 +100,7 @@ export function settingsChanges(spec: SettingsRule): Rule {
           for (const change of settings) {
             for (const id of ctx.facts.identifiers(change.name)) {
               const found = settingAssignment(id);
-              if (!found) continue;
+              if (!found || (moduleLevelOnly && found.statement.parent?.type !== "module")) continue;
               if (change.when && !change.when(found.value)) {
                 if (change.review) ctx.report(id, change.review);
                 continue;
@@ -84,7 +116,7 @@ export function settingsChanges(spec: SettingsRule): Rule {
                 const statements = block.namedChildren.filter((c) => c && c.type !== "comment");
                 // A class whose only statement is this one would be left as `pass`: not ours to decide.
                 if (block.type === "block" && statements.length === 1) continue;
-                ctx.fix(`${change.name} removed`, removeStatement(ctx.source, found.statement));
+                ctx.fix(`${change.name} removed`, removeSetting(ctx.source, ctx.root, found.statement, change.comment, tidyBlankLines ?? false));
               } else {
                 const to = change.action.rename;
                 ctx.fix(`${change.name} → ${to}`, [{ start: id.startIndex, end: id.endIndex, text: to }]);
@@ -95,4 +127,53 @@ export function settingsChanges(spec: SettingsRule): Rule {
       };
     },
   });
+}
+
+/** Start of the line before the one starting at `start`, and that line's text (without newline). */
+function previousLine(source: string, start: number): { start: number; text: string } | undefined {
+  if (start === 0) return undefined;
+  let end = start;
+  if (source[end - 1] === "\n") end--;
+  if (source[end - 1] === "\r") end--;
+  let begin = end;
+  while (begin > 0 && source[begin - 1] !== "\n" && source[begin - 1] !== "\r") begin--;
+  return { start: begin, text: source.slice(begin, end) };
+}
+
+const BLANK_LINES = /^(?:[ \t\f]*(?:\r\n|\r|\n))+/;
+const isBlank = (line: string) => line.trim() === "";
+
+/**
+ * Removes a setting's statement like removeStatement; when it had its lines to itself, a matching
+ * comment above goes too (see SettingChange.comment) and, with `tidy`, the removal does not leave
+ * two runs of blank lines side by side or blank lines at the end of the file.
+ */
+function removeSetting(source: string, root: Node, statement: Node, comment: RegExp | undefined, tidy: boolean): Edit[] {
+  const edits = removeStatement(source, statement);
+  const [edit] = edits;
+  if (edits.length !== 1 || !edit || edit.text !== "" || !ownsItsLines(source, statement)) return edits;
+  let { start, end } = edit;
+  if (comment) start = commentAbove(source, root, start, indentAt(source, statement.startIndex), comment) ?? start;
+  const before = previousLine(source, start);
+  if (tidy && (!before || isBlank(before.text))) {
+    const blanks = BLANK_LINES.exec(source.slice(end));
+    if (blanks) end += blanks[0].length;
+    else if (end === source.length) {
+      for (let line = before; line && isBlank(line.text); line = previousLine(source, line.start)) start = line.start;
+    }
+  }
+  return [{ start, end, text: "" }];
+}
+
+/** Where a one- or two-line comment above `start` (at `indent`, matching `pattern`) begins. */
+function commentAbove(source: string, root: Node, start: number, indent: string, pattern: RegExp): number | undefined {
+  let line = previousLine(source, start);
+  if (line && isBlank(line.text)) line = previousLine(source, line.start);
+  const lines: { start: number; text: string }[] = [];
+  while (line && line.text.startsWith(`${indent}#`) && root.descendantForIndex(line.start + indent.length)?.type === "comment") {
+    lines.push(line);
+    line = previousLine(source, line.start);
+  }
+  if (lines.length === 0 || lines.length > 2 || !lines.some((l) => pattern.test(l.text))) return undefined;
+  return lines[lines.length - 1]!.start;
 }
