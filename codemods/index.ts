@@ -2,11 +2,15 @@
 // file under codemods/ is listed here.
 import type { Rule } from "../src/engine/rule.js";
 import adminLookupNeedsDistinct from "./django/admin-lookup-needs-distinct.js";
+import checkConstraintCondition from "./django/check-constraint-condition.js";
 import compatibilityImports from "./django/compatibility-imports.js";
 import djangoUrls from "./django/django-urls.js";
+import emailValidator from "./django/email-validator.js";
 import onDelete from "./django/on-delete.js";
+import postgresAggregateOrderBy from "./django/postgres-aggregate-order-by.js";
 import postgresFloatRangeField from "./django/postgres-float-range-field.js";
 import querysetPaginator from "./django/queryset-paginator.js";
+import staticfilesFindAll from "./django/staticfiles-find-all.js";
 import transactionSavepoint from "./django/transaction-savepoint.js";
 import useL10n from "./django/use-l10n.js";
 import utilsEncoding from "./django/utils-encoding.js";
@@ -21,4 +25,4 @@ import nullBooleanField from "./django/null-boolean-field.js";
 import signalProvidingArgs from "./django/signal-providing-args.js";
 import cryptoGetRandomString from "./django/crypto-get-random-string.js";
 
-export const rules: readonly Rule[] = [compatibilityImports, djangoUrls, onDelete, utilsEncoding, utilsHttp, utilsText, utilsTranslation, useL10n, adminLookupNeedsDistinct, postgresFloatRangeField, querysetPaginator, transactionSavepoint, requestUserAttributes, passwordResetTimeoutDays, testcaseDatabases, managementCommands, nullBooleanField, signalProvidingArgs, cryptoGetRandomString];
+export const rules: readonly Rule[] = [compatibilityImports, djangoUrls, onDelete, utilsEncoding, utilsHttp, utilsText, utilsTranslation, useL10n, adminLookupNeedsDistinct, checkConstraintCondition, emailValidator, postgresAggregateOrderBy, postgresFloatRangeField, querysetPaginator, staticfilesFindAll, transactionSavepoint, requestUserAttributes, passwordResetTimeoutDays, testcaseDatabases, managementCommands, nullBooleanField, signalProvidingArgs, cryptoGetRandomString];
