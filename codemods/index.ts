@@ -27,5 +27,6 @@ import managementCommands from "./django/management-commands.js";
 import nullBooleanField from "./django/null-boolean-field.js";
 import signalProvidingArgs from "./django/signal-providing-args.js";
 import cryptoGetRandomString from "./django/crypto-get-random-string.js";
+import utilsTimezone from "./django/utils-timezone.js";
 
-export const rules: readonly Rule[] = [compatibilityImports, djangoUrls, onDelete, utilsEncoding, utilsHttp, utilsText, utilsTranslation, useL10n, adminLookupNeedsDistinct, checkConstraintCondition, defaultAppConfig, defaultAutoField, emailValidator, postgresAggregateOrderBy, postgresFloatRangeField, querysetPaginator, settingsFormsUrlfieldAssumeHttps, staticfilesFindAll, transactionSavepoint, requestUserAttributes, passwordResetTimeoutDays, testcaseDatabases, managementCommands, nullBooleanField, signalProvidingArgs, cryptoGetRandomString];
+export const rules: readonly Rule[] = [compatibilityImports, djangoUrls, onDelete, utilsEncoding, utilsHttp, utilsText, utilsTranslation, useL10n, adminLookupNeedsDistinct, checkConstraintCondition, defaultAppConfig, defaultAutoField, emailValidator, postgresAggregateOrderBy, postgresFloatRangeField, querysetPaginator, settingsFormsUrlfieldAssumeHttps, staticfilesFindAll, transactionSavepoint, requestUserAttributes, passwordResetTimeoutDays, testcaseDatabases, managementCommands, nullBooleanField, signalProvidingArgs, cryptoGetRandomString, utilsTimezone];
