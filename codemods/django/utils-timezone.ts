@@ -49,7 +49,8 @@ export default defineRule({
   description:
     "Django 4.1 deprecated `django.utils.timezone.utc`, an alias of the standard library's `datetime.timezone.utc`, " +
     "and Django 5.0 removed it. Uses of `utc` imported from `django.utils.timezone` (its import entry is dropped) and " +
-    "attribute forms such as `timezone.utc` become `datetime.timezone.utc`. An `import datetime` (any alias) or " +
+    "attribute forms such as `timezone.utc` become `datetime.timezone.utc`; an unused `utc` import is dropped, as it fails " +
+    "on Django 5.0. An `import datetime` (any alias) or " +
     "`from datetime import timezone` already in effect is reused; otherwise `import datetime` is added at the top of the " +
     "block of imports holding the one being replaced, or `import datetime as dt` when the name `datetime` is taken (for instance by " +
     "`from datetime import datetime`). When neither name is free, or `utc` is exported through `__all__`, the code is " +
@@ -75,11 +76,16 @@ export default defineRule({
             ? "it is listed in __all__"
             : !refs.clean
               ? refs.reason
-              : refs.refs.length === 0
-                ? "it is imported but not used here"
-                : undefined;
+              : undefined;
           if (why) {
             ctx.report(binding.entry, `utc is removed in Django 5.0 (use datetime.timezone.utc) but was left alone: ${why}`);
+            continue;
+          }
+          if (refs.refs.length === 0) {
+            // Unused, and an ImportError on Django 5.0: the entry goes.
+            const edits = rewriteImportEntries(ctx.source, binding.statement, new Map([[binding.entry.id, null]]));
+            if (edits) ctx.fix("unused import of utc removed", edits);
+            else ctx.report(binding.entry, "utc is removed in Django 5.0 but its unused import was left alone: comments inside this import make the rewrite ambiguous");
             continue;
           }
           let group: Group | undefined;
