@@ -5,13 +5,13 @@
 // kill -9 at any moment therefore leaves either the old or the new file, never a mix. The
 // original's permission bits (and, when we are allowed to, its owner) are kept. A symbolic link is
 // followed: the file it points at is replaced and the link stays a link. A file that changed on
-// disk since it was read is not overwritten.
+// disk since it was read is not overwritten, and neither is a file the user may not write to.
 //
 // A temporary file is named `.pycodemod-<pid>-<random>.tmp`. Discovery only takes `*.py` files
 // and skips dot files, so a temp file left behind by a killed run is never processed; the next
 // write into that folder removes temps whose process is gone (or that are old).
 import {
-  closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync,
+  accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync,
   statSync, unlinkSync, writeSync, type Stats,
 } from "node:fs";
 import path from "node:path";
@@ -108,6 +108,13 @@ export function writeAtomic(file: string, bytes: Uint8Array, readStat: Stats): v
   const dir = path.dirname(target);
   sweepStaleTemps(dir);
   const original = assertUnchanged(target, readStat);
+  // Renaming over a read-only file would succeed; the file's own permission bits say no.
+  try {
+    accessSync(target, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw Object.assign(new Error(`cannot write: the file is read-only for this user (${code}); left unchanged`), { code });
+  }
   let temp = path.join(dir, randomName());
   let fd: number | undefined;
   let created = false;
