@@ -33,7 +33,7 @@ export function callArgs(call: Node): CallArgs | undefined {
     call, list, args: [], positional: [], keywords: new Map(), listSplat: false, dictSplat: false, comments: [],
   };
   for (const child of list.namedChildren) {
-    if (!child) continue;
+    if (!child || child.type === "line_continuation") continue;
     if (child.type === "comment") {
       out.comments.push(child);
       continue;
@@ -117,7 +117,7 @@ function startsLine(source: string, node: Node): boolean {
 function commaAfter(arg: Node): Node | undefined {
   for (let next = arg.nextSibling; next; next = next.nextSibling) {
     if (next.type === ",") return next;
-    if (next.type !== "comment") return undefined;
+    if (next.type !== "comment" && next.type !== "line_continuation") return undefined;
   }
   return undefined;
 }
