@@ -125,7 +125,7 @@ function callShape(call: Node): CallShape | undefined {
   const keywordNodes = new Map<string, Node>();
   let doubleStar = false;
   for (const child of args.namedChildren) {
-    if (!child || child.type === "comment") continue;
+    if (!child || child.type === "comment" || child.type === "line_continuation") continue;
     if (child.type === "dictionary_splat") doubleStar = true;
     else if (child.type === "keyword_argument") {
       const name = child.childForFieldName("name");
