@@ -108,13 +108,18 @@ export function writeAtomic(file: string, bytes: Uint8Array, readStat: Stats): v
   const dir = path.dirname(target);
   sweepStaleTemps(dir);
   const original = assertUnchanged(target, readStat);
-  // Renaming over a read-only file would succeed; the file's own permission bits say no.
-  try {
-    accessSync(target, constants.W_OK);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw Object.assign(new Error(`cannot write: the file is read-only for this user (${code}); left unchanged`), { code });
+  // Renaming over a read-only file would succeed, so its permission bits are checked here: a file
+  // with no write bit at all is left alone whoever runs us (root included), and otherwise the
+  // current user must be allowed to write it.
+  let writable = (original.mode & 0o222) !== 0;
+  if (writable) {
+    try {
+      accessSync(target, constants.W_OK);
+    } catch {
+      writable = false;
+    }
   }
+  if (!writable) throw new Error("cannot write: the file is read-only; left unchanged (make it writable, then run again)");
   let temp = path.join(dir, randomName());
   let fd: number | undefined;
   let created = false;

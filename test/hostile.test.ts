@@ -187,6 +187,17 @@ describe("encodings", () => {
     expectReported(run, name, /error/i);
   });
 
+  it.each([
+    ["undecodable", cat("from django.utils.encoding import force_text\nx = '", [0xff], "'\nforce_text(1)\n")],
+    ["NUL bytes", cat("force_text(1)\n", [0], "\n")],
+    ["syntax error", cat("from django.utils.encoding import force_text\nforce_text(\n")],
+  ])("stdin mode: %s input passes through to stdout byte for byte, exit 2", async (_name, input) => {
+    const out = await cli([...TARGET, "-"], { cwd: tempDir(), input });
+    expectExit(out, 2);
+    expect(out.stdoutBytes.equals(input), `stdout: ${JSON.stringify(out.stdoutBytes.toString("latin1"))}`).toBe(true);
+    expect(out.stderr).toMatch(/error/);
+  });
+
   it("stdin mode: a latin-1 file comes back in latin-1 on stdout", async () => {
     const input = good["latin1.py"]!;
     const out = await cli([...TARGET, "-"], { cwd: tempDir(), input });
@@ -298,6 +309,41 @@ describe.concurrent("files: permissions, symlinks, concurrent edits, atomic writ
     const explicit = await cli([...TARGET, "self_loop.py"], { cwd: root });
     expectExit(explicit, 2);
     expectReported(explicit, "self_loop.py", /loop|link/i);
+  });
+
+  const mkfifoWorks = (() => {
+    try {
+      execFileSync("mkfifo", [path.join(tempDir(), "probe")], { stdio: "ignore" });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+
+  it.skipIf(!mkfifoWorks)("a named pipe called *.py is reported, not read (no hang), in a folder walk and when named", async () => {
+    const root = makeTree({ "ok.py": NEEDS });
+    execFileSync("mkfifo", [path.join(root, "pipe.py")]);
+    const run = await cli([...TARGET, "."], { cwd: root, timeoutMs: 15_000 });
+    expect(run.timedOut, "the run hung on the pipe").toBe(false);
+    expectExit(run, 2);
+    expect(read(root, "ok.py").toString()).toBe(fixed(NEEDS));
+    expectReported(run, "pipe.py");
+    const named = await cli([...TARGET, "pipe.py"], { cwd: root, timeoutMs: 15_000 });
+    expect(named.timedOut, "the run hung on the pipe").toBe(false);
+    expectExit(named, 2);
+    expectReported(named, "pipe.py");
+  });
+
+  it("a file with no write permission bit is left alone even by root; reported, exit 2", async () => {
+    const root = makeTree({ "readonly.py": NEEDS, "ok.py": NEEDS });
+    chmodSync(path.join(root, "readonly.py"), 0o444);
+    const run = await cli([...TARGET, "."], { cwd: root });
+    expectExit(run, 2);
+    expect(read(root, "readonly.py").toString()).toBe(NEEDS);
+    expect(statSync(path.join(root, "readonly.py")).mode & 0o777).toBe(0o444);
+    expect(read(root, "ok.py").toString()).toBe(fixed(NEEDS));
+    expectReported(run, "readonly.py", /read-only/i);
+    expect(strayTemps(root)).toEqual([]);
   });
 
   it("writes keep the file's mode (and its owner, when run as root)", async () => {
