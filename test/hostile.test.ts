@@ -12,7 +12,18 @@ import {
   snapshot, strayTemps, TARGET, tempDir, type CliRun,
 } from "./hostile-helpers.js";
 
-afterAll(cleanupTemps);
+/** Files made immutable by a test; made mutable again before the temp folders are removed. */
+const immutable: string[] = [];
+afterAll(() => {
+  for (const file of immutable.splice(0)) {
+    try {
+      execFileSync("chattr", ["-i", file], { stdio: "ignore" });
+    } catch {
+      // already mutable, or gone
+    }
+  }
+  cleanupTemps();
+});
 
 // Runs wait for a free slot (one per CPU), so a test's time includes its wait.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -254,6 +265,7 @@ describe.concurrent("files: permissions, symlinks, concurrent edits, atomic writ
     const root = makeTree({ "immutable.py": NEEDS, "ok.py": NEEDS });
     const file = path.join(root, "immutable.py");
     execFileSync("chattr", ["+i", file]);
+    immutable.push(file);
     try {
       const run = await cli([...TARGET, "."], { cwd: root });
       expectExit(run, 2);
@@ -487,7 +499,7 @@ describe("large and odd input", () => {
     }
     const input = bytes(chunks.join(""));
     const root = makeTree({ "huge.py": input });
-    const rss = `${root}.maxrss`;
+    const rss = path.join(tempDir(), "maxrss");
     const run = await cli([...TARGET, "."], { cwd: root, timeoutMs: 90_000, hooks: [], env: { HOSTILE_MAXRSS_FILE: rss } });
     return { root, run, input, rss };
   }, { eager: true });
