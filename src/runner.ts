@@ -45,6 +45,9 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
   const { files, errors } = discover(paths.length > 0 ? paths : ["."], {
     cwd: options.cwd, exclude: options.exclude, gitignore: options.gitignore,
   });
+  // A path the user named that cannot be used is a usage error: touch nothing at all.
+  const given = new Set(paths);
+  if (errors.some((e) => given.has(e.path))) return { results: [], pathErrors: errors };
   const keepText = options.keepText ?? true;
   const write = options.write ?? false;
   const results: FileResult[] = [];

@@ -177,3 +177,27 @@ export function positionOf(text: string, index: number): { line: number; column:
   }
   return { line, column: index - start + 1 };
 }
+
+/** Line starts of a text, for many index → line/column look-ups at log n each. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+    }
+  }
+
+  /** 1-based line and column of a UTF-16 index. */
+  position(index: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: index - this.starts[lo]! + 1 };
+  }
+}

@@ -7,7 +7,7 @@ import { Facts } from "./facts.js";
 import { firstSyntaxError, parse, type Node, type Tree } from "./parser.js";
 import { prefilterFor } from "./prefilter.js";
 import { ruleAppliesToFile, type Finding, type Rule, type RuleContext, type Visitor } from "./rule.js";
-import { newlineOf, positionOf } from "./text.js";
+import { LineIndex, newlineOf, positionOf } from "./text.js";
 import { IgnoreComments } from "./ignore-comments.js";
 
 export interface TransformOptions {
@@ -138,13 +138,20 @@ function dropBreakingRules(text: string, fixes: Fix[]): { set: EditSet; broken: 
   return { set: acceptFixes(kept), broken };
 }
 
+function firstStart(fix: Fix): number {
+  let first = Infinity;
+  for (const edit of fix.edits) if (edit.start < first) first = edit.start; // no spread: fixes can hold 100k edits
+  return first;
+}
+
 function firstLineOf(text: string, fix: Fix | undefined): number | undefined {
   if (!fix || fix.edits.length === 0) return undefined;
-  return positionOf(text, Math.min(...fix.edits.map((e) => e.start))).line;
+  return positionOf(text, firstStart(fix)).line;
 }
 
 function recordFixes(into: AppliedFix[], text: string, fixes: Fix[]): void {
-  for (const fix of fixes) into.push({ rule: fix.rule, message: fix.message, line: firstLineOf(text, fix) ?? 1 });
+  const lines = new LineIndex(text);
+  for (const fix of fixes) into.push({ rule: fix.rule, message: fix.message, line: fix.edits.length > 0 ? lines.position(firstStart(fix)).line : 1 });
 }
 
 interface PassOutcome {
@@ -166,6 +173,7 @@ function runPass(
   const ignores = IgnoreComments.scan(text);
   const fixes: Fix[] = [];
   const findings: Finding[] = [];
+  let lines: LineIndex | undefined;
   const handlers = new Map<string, { rule: Rule; visit: Visitor }[]>();
   const modules: { rule: Rule; visit: Visitor }[] = [];
   let current: Rule | undefined;
@@ -182,7 +190,8 @@ function runPass(
         },
         report(at, message) {
           const index = typeof at === "number" ? at : at.startIndex;
-          findings.push({ rule: rule.id, message, ...positionOf(text, index) });
+          lines ??= new LineIndex(text);
+          findings.push({ rule: rule.id, message, ...lines.position(index) });
         },
       };
       const visitors = rule.create(ctx);
