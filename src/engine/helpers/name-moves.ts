@@ -239,7 +239,8 @@ class Plan {
   private emit(group: PlannedFix[]): void {
     const { ctx } = this;
     // Every name imported from one module into one block goes on one line, above the earliest
-    // statement that asked for any of them.
+    // statement that asked for any of them, unless the code in between mentions the name (it
+    // could rebind it before the statement that asked for it runs).
     const requests = group.flatMap((f) => f.lines);
     const first = new Map<string, Node>();
     for (const line of requests) {
@@ -247,7 +248,14 @@ class Plan {
       if (!seen || line.anchor.startIndex < seen.startIndex) first.set(line.group, line.anchor);
     }
     const earliest = new Map<string, LineRequest>();
-    for (const line of requests) earliest.set(line.key, { ...line, anchor: first.get(line.group)! });
+    for (const line of requests) {
+      const top = first.get(line.group)!;
+      const local = line.name === null ? line.module.split(".")[0]! : (line.name.alias ?? line.name.name);
+      const between = ctx.facts.identifiers(local).some((id) => id.startIndex >= top.endIndex && id.startIndex < line.anchor.startIndex);
+      const anchor = between ? line.anchor : top;
+      const seen = earliest.get(line.key);
+      if (!seen || anchor.startIndex < seen.anchor.startIndex) earliest.set(line.key, { ...line, anchor });
+    }
     const byAnchor = new Map<number, { anchor: Node; lines: LineRequest[] }>();
     for (const line of earliest.values()) {
       const at = byAnchor.get(line.anchor.id) ?? { anchor: line.anchor, lines: [] };
