@@ -7,9 +7,19 @@
 // honoured (unless told not to) and --exclude globs (gitignore syntax) apply. A file named
 // explicitly is always taken. Folders that cannot be listed and broken links named *.py are
 // reported as errors; the walk goes on.
-import ignore, { type Ignore } from "ignore";
+import type { Ignore } from "ignore";
+import { createRequire } from "node:module";
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
 import path from "node:path";
+
+type IgnoreFactory = () => Ignore;
+let ignoreFactory: IgnoreFactory | undefined;
+
+/** The `ignore` package, loaded on first use: a run on named files never needs it. */
+function ignore(): Ignore {
+  ignoreFactory ??= createRequire(import.meta.url)("ignore") as IgnoreFactory;
+  return ignoreFactory();
+}
 
 export interface DiscoveredFile {
   /** Absolute path. */
@@ -126,7 +136,7 @@ export function discover(paths: readonly string[], options: DiscoverOptions = {}
   const useGitignore = options.gitignore !== false;
   const excludeGlobs = options.exclude ?? [];
   // Each glob also matches at any depth, as a user typing `--exclude migrations/*.py` expects.
-  const excluded = ignore().add(
+  const excluded = excludeGlobs.length === 0 ? undefined : ignore().add(
     excludeGlobs.flatMap((glob) => (glob.startsWith("/") || glob.startsWith("**/") ? [glob] : [glob, `**/${glob}`])),
   );
   const files: DiscoveredFile[] = [];
@@ -147,7 +157,7 @@ export function discover(paths: readonly string[], options: DiscoverOptions = {}
     if (excludeGlobs.length === 0) return false;
     for (const base of [root, cwd]) {
       const relative = under(base, absolute);
-      if (relative !== undefined && excluded.ignores(isDir ? `${relative}/` : relative)) return true;
+      if (relative !== undefined && excluded!.ignores(isDir ? `${relative}/` : relative)) return true;
     }
     return false;
   };
