@@ -150,6 +150,25 @@ describe("references", () => {
   });
 });
 
+describe("isExported", () => {
+  const exported = (src: string, name: string) => withFacts(src, (facts) => facts.isExported(name));
+
+  it("reads string literals of module-scope __all__ statements, inside top-level blocks too", () => {
+    expect(exported('__all__ = ["a", \'b\']\n', "a")).toBe(true);
+    expect(exported('if True:\n    __all__ = ("a",)\n', "a")).toBe(true);
+    expect(exported('__all__ = []\n__all__ += ["c"]\n__all__.extend(["d"])\n', "d")).toBe(true);
+    expect(exported('__all__ = ["a"]\n', "b")).toBe(false);
+  });
+
+  it("ignores __all__ inside functions and classes, and strings elsewhere", () => {
+    expect(exported('def f():\n    __all__ = ["a"]\nx = "a"\n', "a")).toBe(false);
+  });
+
+  it("treats a computed __all__ as exporting anything", () => {
+    expect(exported('from base import __all__ as base_all\n__all__ = base_all + ["a"]\n', "zzz")).toBe(true);
+  });
+});
+
 describe("nameIsFree", () => {
   function free(src: string, name: string, qualified: string): boolean {
     return withFacts(src, (facts) => {

@@ -154,11 +154,6 @@ function isDirect(binding: ImportBinding): boolean {
   return body !== null && binding.statement.parent?.id === body.id;
 }
 
-/** Names listed in a module's `__all__` as string literals (a rough check, used to keep exports). */
-function exported(source: string, name: string): boolean {
-  return source.includes("__all__") && new RegExp(`["']${name}["']`).test(source);
-}
-
 type Want = "path" | "re_path" | "keep";
 
 interface Site {
@@ -224,7 +219,7 @@ function rewriteScope(ctx: RuleContext, scope: Node): void {
           ? "it is imported more than once here"
           : !isDirect(first)
             ? "its import sits inside a conditional block"
-            : exported(source, "url")
+            : facts.isExported("url")
               ? "it is listed in __all__"
               : undefined;
     const refs = why ? undefined : facts.references(first);
@@ -314,7 +309,7 @@ function rewriteScope(ctx: RuleContext, scope: Node): void {
     const keepRe =
       sites.some((s) => s.from === "re_path" && s.want === "keep") ||
       (urlActive && urlReSites.length > 0 && present("re_path", urlReSites)) ||
-      exported(source, "re_path");
+      facts.isExported("re_path");
     const converted = sites.some((s) => s.from === "re_path" && s.want === "path");
     if (!urlActive && pathSites.length > 0 && !present("path", pathSites)) {
       reEntry = keepRe ? pathBeside(ctx, reBinding.entry) : "path";
@@ -353,7 +348,7 @@ function rewriteScope(ctx: RuleContext, scope: Node): void {
       importEdits.push(...changed);
     }
     const names: string[] = [];
-    if (moved.length > 0 && (includeRefs.length > 0 || exported(source, "include")) && !present("include", includeRefs)) names.push("include");
+    if (moved.length > 0 && (includeRefs.length > 0 || facts.isExported("include")) && !present("include", includeRefs)) names.push("include");
     if (pathSites.length > 0 && !present("path", pathSites)) names.push("path");
     if (urlReSites.length > 0 && !present("re_path", urlReSites)) names.push("re_path");
     if (names.length > 0) {

@@ -27,11 +27,6 @@ interface Group {
   bindings: ImportBinding[];
 }
 
-/** `__all__ = [..., "utc"]`: the name is exported, so its import must stay. */
-function exported(source: string): boolean {
-  return source.includes("__all__") && /["']utc["']/.test(source);
-}
-
 /** True when the attribute is written to or deleted rather than read. */
 function isTarget(node: Node): boolean {
   const parent = node.parent;
@@ -72,7 +67,7 @@ export default defineRule({
         for (const binding of ctx.facts.imports) {
           if (binding.kind !== "from" || binding.qualified !== UTC) continue;
           const refs = ctx.facts.references(binding);
-          const why = exported(ctx.source)
+          const why = ctx.facts.isExported("utc")
             ? "it is listed in __all__"
             : !refs.clean
               ? refs.reason

@@ -7,6 +7,7 @@ import {
   bindingScope,
   classifyIdentifier,
   enclosingScope,
+  isScopeNode,
   parentScope,
   runsImmediately,
   scopeKind,
@@ -73,6 +74,7 @@ export class Facts {
   private starScopes?: { scope: Node; start: number }[];
   private tables = new Map<string, NameTable>();
   private importsByLocal = new Map<number, ImportBinding>();
+  private exports?: { names: Set<string>; opaque: boolean };
 
   constructor(
     readonly source: string,
@@ -141,6 +143,35 @@ export class Facts {
     this.importList = list;
     this.starScopes = stars;
     for (const b of list) this.importsByLocal.set(b.local.id, b);
+  }
+
+  /**
+   * True when the module may export `name` through `__all__`: a string literal in a module-scope
+   * statement that mentions `__all__`, or any name at all when `__all__` is computed from other
+   * values. Renaming an exported import would break `import *` and imports from elsewhere.
+   */
+  isExported(name: string): boolean {
+    if (!this.exports) {
+      const names = new Set<string>();
+      let opaque = false;
+      for (const id of this.identifiers("__all__")) {
+        let statement: Node | null = id.parent;
+        while (statement && statement.type !== "expression_statement" && !isScopeNode(statement)) statement = statement.parent;
+        // Module scope includes top-level if/try/with blocks.
+        if (statement?.type !== "expression_statement" || enclosingScope(statement).type !== "module") continue;
+        for (const string of statement.descendantsOfType("string")) {
+          if (!string || string.children.some((c) => c?.type === "interpolation")) continue;
+          names.add(string.children.filter((c) => c?.type === "string_content").map((c) => c!.text).join(""));
+        }
+        for (const other of statement.descendantsOfType("identifier")) {
+          if (!other || other.text === "__all__") continue;
+          const isMethod = other.parent?.type === "attribute" && ["extend", "append"].includes(other.text);
+          if (!isMethod) opaque = true;
+        }
+      }
+      this.exports = { names, opaque };
+    }
+    return this.exports.opaque || this.exports.names.has(name);
   }
 
   /** Import bindings whose qualified name is one of `names`. */

@@ -13,6 +13,7 @@ import { targetReaches } from "../../target.js";
 import type { Edit } from "../edits.js";
 import type { ImportBinding } from "../facts.js";
 import type { Node } from "../parser.js";
+import { enclosingScope } from "../scope.js";
 import { defineRule, type Rule, type RuleContext, type RuleMeta } from "../rule.js";
 import { formatImportName, fromImportLine, rewriteImportEntries, type ImportName } from "./imports.js";
 import { insertAbove, removeStatement, replaceStatement } from "./statements.js";
@@ -83,9 +84,8 @@ export function nameMoves(spec: NameMoveRule): Rule {
             byStatement.set(b.statement.id, list);
           }
           const plan = new Plan(ctx);
-          const exported = exportedNames(ctx);
-          for (const group of byStatement.values()) planStatement(ctx, plan, group, moves, exported);
-          planAttributeForms(ctx, plan, moves, removed, exported);
+          for (const group of byStatement.values()) planStatement(ctx, plan, group, moves);
+          planAttributeForms(ctx, plan, moves, removed);
           plan.flush();
         },
       };
@@ -156,26 +156,6 @@ function placeNewName(
   return importedBefore(ctx, scope, target.name, target.qualified, anchor) ? "present" : "import";
 }
 
-/**
- * Names listed in a module-level `__all__`: renaming such an import would break `from m import *`
- * and `from m import old` in the project's other modules, so those keep the old name as an alias.
- */
-function exportedNames(ctx: RuleContext): Set<string> {
-  const names = new Set<string>();
-  for (const id of ctx.facts.identifiers("__all__")) {
-    let statement: Node | null = id.parent;
-    while (statement && statement.type !== "expression_statement") {
-      if (["function_definition", "class_definition", "lambda"].includes(statement.type)) break;
-      statement = statement.parent;
-    }
-    if (statement?.type !== "expression_statement" || statement.parent?.type !== "module") continue;
-    for (const string of statement.descendantsOfType("string")) {
-      if (!string || string.children.some((c) => c?.type === "interpolation")) continue;
-      names.add(string.children.filter((c) => c?.type === "string_content").map((c) => c!.text).join(""));
-    }
-  }
-  return names;
-}
 
 interface LineRequest {
   /** Block the line goes into, plus what it imports: requests with the same key share one line. */
@@ -293,7 +273,7 @@ function importLines(lines: LineRequest[]): string[] {
   ];
 }
 
-function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], moves: Map<string, NameMove>, exported: Set<string>): void {
+function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], moves: Map<string, NameMove>): void {
   const statement = group[0]!.statement;
   const changes = new Map<number, string | null>();
   const lines: LineRequest[] = [];
@@ -311,7 +291,7 @@ function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], mov
     // reach as an attribute: one the module exports through `__all__`, or one imported in a class
     // body (`self.urlquote`); those keep their old name as the alias.
     const reachable =
-      (binding.scope.type === "module" && exported.has(binding.name)) || binding.scope.type === "class_definition";
+      (binding.scope.type === "module" && ctx.facts.isExported(binding.name)) || binding.scope.type === "class_definition";
     const keepAs = binding.alias ?? (reachable && spelling(move) !== binding.name ? binding.name : null);
 
     if (keepAs !== null) {
@@ -378,7 +358,7 @@ function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], mov
 
 /** `encoding.force_text(...)`, `django.utils.encoding.force_text(...)`: the module stays, the name moves. */
 function planAttributeForms(
-  ctx: RuleContext, plan: Plan, moves: Map<string, NameMove>, removedModules: Set<string>, exported: Set<string>,
+  ctx: RuleContext, plan: Plan, moves: Map<string, NameMove>, removedModules: Set<string>,
 ): void {
   const crossModule: CrossModuleFix[] = [];
   const oldNames = new Set([...moves.keys()].map(lastPart));
@@ -400,7 +380,7 @@ function planAttributeForms(
       if (planned) crossModule.push(planned);
     }
   }
-  for (const fix of dropRemovedModuleImports(ctx, crossModule, removedModules, exported)) plan.add(fix);
+  for (const fix of dropRemovedModuleImports(ctx, crossModule, removedModules)) plan.add(fix);
 }
 
 interface CrossModuleFix {
@@ -422,7 +402,7 @@ function loadedModule(binding: ImportBinding): string {
  * reach (`__all__`, class bodies), stays.
  */
 function dropRemovedModuleImports(
-  ctx: RuleContext, planned: CrossModuleFix[], removedModules: Set<string>, exported: Set<string>,
+  ctx: RuleContext, planned: CrossModuleFix[], removedModules: Set<string>,
 ): PlannedFix[] {
   if (removedModules.size === 0) return planned.map((p) => p.fix);
   // Fixes grouped by the name (and scope) their chains start from.
@@ -434,7 +414,7 @@ function dropRemovedModuleImports(
   const drops = new Map<number, { statement: Node; entries: Set<number>; modules: Set<string>; fixes: Set<PlannedFix> }>();
   for (const group of byName.values()) {
     const { origin } = group[0]!;
-    if (origin.scope.type === "class_definition" || (origin.scope.type === "module" && exported.has(origin.name))) continue;
+    if (origin.scope.type === "class_definition" || (origin.scope.type === "module" && ctx.facts.isExported(origin.name))) continue;
     const droppable = ctx.facts.imports.filter(
       (b) => b.scope.id === origin.scope.id && b.name === origin.name && removedModules.has(loadedModule(b)),
     );
