@@ -64,9 +64,11 @@ export default nameMoves({
     "Direct imports get a new import line above the old statement (aliases kept, other names untouched); uses through a module " +
     "(`urlresolvers.reverse(...)`) are rewritten too, and an import of a module Django removed is dropped once nothing uses it.",
   docs: "https://docs.djangoproject.com/en/stable/releases/1.10/#features-deprecated-in-1-10",
+  // Words every import the rule acts on must contain. The common ones (`Context`, `templatetags`)
+  // are replaced by the old module path, so ordinary template code does not get parsed for nothing.
   needles: [
-    "ACTION_CHECKBOX_NAME", "Context", "TRANSLATOR_COMMENT_MARK", "pretty_name", "BoundField", "SelectDateWidget",
-    "templatetags", "urlresolvers", "FieldDoesNotExist", "EmptyResultSet", "setup_databases", "lru_cache",
+    "ACTION_CHECKBOX_NAME", "template.base", "ContextDecorator", "TRANSLATOR_COMMENT_MARK", "pretty_name", "BoundField",
+    "SelectDateWidget", "templatetags.staticfiles", "templatetags import staticfiles", "urlresolvers", "FieldDoesNotExist", "EmptyResultSet", "setup_databases", "lru_cache",
     "SimpleCookie", "JSONField", "KeyTransform", "KeyTextTransform", "BitAnd", "BitOr", "BitXor",
   ],
   removedModules: [

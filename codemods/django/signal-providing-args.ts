@@ -19,7 +19,7 @@ export default defineRule({
     "`providing_args` too: `Signal([\"book\"])` becomes `Signal()`, and `Signal([\"book\"], True)` becomes " +
     "`Signal(use_caching=True)`, which also works on Django 4.0. Calls with `*args` are left alone.",
   docs: "https://docs.djangoproject.com/en/stable/releases/3.1/#features-deprecated-in-3-1",
-  needles: ["Signal"],
+  needles: ["providing_args", "Signal("],
   create(ctx) {
     return {
       module() {

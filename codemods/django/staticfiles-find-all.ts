@@ -12,7 +12,7 @@ export default keywordRenames({
     "function: `finders.find(...)` and `find(...)` imported from `django.contrib.staticfiles.finders`, aliases included; " +
     "other `find` callables, such as a finder instance's `.find()` method, are left alone.",
   docs: "https://docs.djangoproject.com/en/stable/releases/5.2/#features-deprecated-in-5-2",
-  needles: ["staticfiles"],
+  needles: ["finders"],
   callables: ["django.contrib.staticfiles.finders.find"],
   renames: { all: "find_all" },
 });

@@ -51,7 +51,7 @@ export default defineRule({
     "`from datetime import datetime`). When neither name is free, or `utc` is exported through `__all__`, the code is " +
     "left alone and reported.",
   docs: "https://docs.djangoproject.com/en/stable/releases/4.1/#features-deprecated-in-4-1",
-  needles: ["timezone"],
+  needles: ["utc"],
   create(ctx) {
     return {
       module() {
