@@ -93,11 +93,26 @@ export class Facts {
     return this.starScopes!;
   }
 
+  /**
+   * Import statements at any depth, in source order. Every one spells the keyword `import`, so
+   * searching the text for the word and asking the tree what stands there is far cheaper than
+   * walking the whole tree (which the profile showed as a tenth of all rule time).
+   */
+  private importStatements(): Node[] {
+    const found: Node[] = [];
+    for (const keyword of this.wordNodes("import")) {
+      const statement = keyword.parent;
+      if (keyword.type === "import" && (statement?.type === "import_statement" || statement?.type === "import_from_statement")) {
+        found.push(statement);
+      }
+    }
+    return found;
+  }
+
   private collectImports(): void {
     const list: ImportBinding[] = [];
     const stars: { scope: Node; start: number }[] = [];
-    for (const statement of this.root.descendantsOfType(["import_statement", "import_from_statement"])) {
-      if (!statement) continue;
+    for (const statement of this.importStatements()) {
       const scope = enclosingScope(statement);
       if (statement.type === "import_statement") {
         for (const entry of statement.childrenForFieldName("name")) {
@@ -185,21 +200,26 @@ export class Facts {
     return this.importsByLocal.get(node.id);
   }
 
-  /** Identifier nodes spelled `name`, wherever the word stands in code (not strings or comments). */
-  identifiers(name: string): Node[] {
+  /** The smallest nodes spanning each place the whole word `word` is written, in source order. */
+  private wordNodes(word: string): Node[] {
     const found: Node[] = [];
     const text = this.source;
     let from = 0;
     for (;;) {
-      const at = text.indexOf(name, from);
+      const at = text.indexOf(word, from);
       if (at < 0) break;
-      from = at + name.length;
+      from = at + word.length;
       if (at > 0 && IDENTIFIER_CHAR.test(text[at - 1]!)) continue;
       if (from < text.length && IDENTIFIER_CHAR.test(text[from]!)) continue;
       const node = this.root.descendantForIndex(at, from);
-      if (node && node.type === "identifier" && node.startIndex === at && node.endIndex === from) found.push(node);
+      if (node && node.startIndex === at && node.endIndex === from) found.push(node);
     }
     return found;
+  }
+
+  /** Identifier nodes spelled `name`, wherever the word stands in code (not strings or comments). */
+  identifiers(name: string): Node[] {
+    return this.wordNodes(name).filter((node) => node.type === "identifier");
   }
 
   /** All occurrences of `name` as a variable, classified and placed in scopes. */
