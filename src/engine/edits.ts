@@ -60,6 +60,11 @@ export class EditSet {
     return this.edits.length;
   }
 
+  /** The accepted edits, sorted by start. */
+  get sorted(): readonly Edit[] {
+    return this.edits;
+  }
+
   /** True when `edit` conflicts with an accepted edit; sets `duplicate` when it is already accepted. */
   private collides(edit: Edit): { conflict: boolean; duplicate: boolean } {
     const sorted = this.edits;

@@ -1,12 +1,13 @@
 // Loads the Python grammar once per process (or worker thread) and hands out one shared parser.
 // Loading is asynchronous and costs ~30 ms, so it happens only when a file actually needs parsing.
 import { createRequire } from "node:module";
-import type { Node, Parser, Tree } from "web-tree-sitter";
+import type { Edit as TreeEdit, Node, Parser, Tree } from "web-tree-sitter";
 import { loadEditor } from "./edits.js";
 
 export type { Node, Tree };
 
 let parser: Parser | undefined;
+let TreeEditClass: typeof TreeEdit | undefined;
 let loading: Promise<Parser> | undefined;
 
 /** Resolves the grammar shipped by the installed tree-sitter-python package (no hard-coded paths). */
@@ -20,7 +21,8 @@ function grammarPath(): string {
  */
 export function loadParser(): Promise<Parser> {
   loading ??= (async () => {
-    const [{ Parser, Language }] = await Promise.all([import("web-tree-sitter"), loadEditor()]);
+    const [{ Parser, Language, Edit }] = await Promise.all([import("web-tree-sitter"), loadEditor()]);
+    TreeEditClass = Edit;
     await Parser.init();
     const language = await Language.load(grammarPath());
     const p = new Parser();
@@ -39,6 +41,51 @@ export function isParserLoaded(): boolean {
 export function parse(source: string): Tree {
   if (!parser) throw new Error("pycodemod: parser used before loadParser() finished");
   const tree = parser.parse(source);
+  if (!tree) throw new Error("pycodemod: tree-sitter returned no tree");
+  return tree;
+}
+
+/**
+ * Parses `newText` reusing `oldTree`: the tree is told about every edit (last first, so earlier
+ * positions stay valid) and tree-sitter re-parses only around them. `edits` must be sorted by start,
+ * non-overlapping, and be exactly what turned `oldText` into `newText`. `oldTree` is consumed.
+ */
+export function reparse(oldTree: Tree, oldText: string, edits: readonly { start: number; end: number; text: string }[], newText: string): Tree {
+  if (!parser) throw new Error("pycodemod: parser used before loadParser() finished");
+  // tree-sitter counts rows at "\n" only (a lone "\r" does not start a row).
+  const breaks: number[] = [];
+  for (let i = oldText.indexOf("\n"); i >= 0; i = oldText.indexOf("\n", i + 1)) breaks.push(i);
+  const point = (index: number) => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid]! < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return { row: lo, column: index - (lo === 0 ? 0 : breaks[lo - 1]! + 1) };
+  };
+  for (let i = edits.length - 1; i >= 0; i--) {
+    const edit = edits[i]!;
+    const startPosition = point(edit.start);
+    const lines = edit.text.split("\n");
+    const newEndPosition =
+      lines.length === 1
+        ? { row: startPosition.row, column: startPosition.column + edit.text.length }
+        : { row: startPosition.row + lines.length - 1, column: lines[lines.length - 1]!.length };
+    oldTree.edit(
+      new TreeEditClass!({
+        startIndex: edit.start,
+        oldEndIndex: edit.end,
+        newEndIndex: edit.start + edit.text.length,
+        startPosition,
+        oldEndPosition: point(edit.end),
+        newEndPosition,
+      }),
+    );
+  }
+  const tree = parser.parse(newText, oldTree);
+  oldTree.delete();
   if (!tree) throw new Error("pycodemod: tree-sitter returned no tree");
   return tree;
 }

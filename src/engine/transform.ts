@@ -4,7 +4,7 @@ import { fileRoles, type FileRole } from "../roles.js";
 import type { Targets } from "../target.js";
 import { EditSet, type Fix } from "./edits.js";
 import { Facts } from "./facts.js";
-import { firstSyntaxError, parse, type Node, type Tree } from "./parser.js";
+import { firstSyntaxError, parse, reparse, type Node, type Tree } from "./parser.js";
 import { prefilterFor } from "./prefilter.js";
 import { ruleAppliesToFile, type Finding, type Rule, type RuleContext, type Visitor } from "./rule.js";
 import { LineIndex, newlineOf, positionOf } from "./text.js";
@@ -62,7 +62,7 @@ export function transformSync(source: string, options: TransformOptions): Transf
   let active = selectRulesForFile(candidates, roles, options.filename);
   if (active.length === 0) return unchanged();
 
-  let tree = parse(source);
+  const tree = parse(source);
   const error = firstSyntaxError(tree.rootNode);
   if (error) {
     const at = positionOf(source, error.startIndex);
@@ -77,18 +77,20 @@ export function transformSync(source: string, options: TransformOptions): Transf
   const problems: Problem[] = [];
   let findings: Finding[] = [];
   let text = source;
+  // The tree of `text`; undefined only while it is being replaced. Freed in `finally`.
+  let current: Tree | undefined = tree;
   try {
     for (let pass = 0; pass < (options.maxPasses ?? DEFAULT_MAX_PASSES); pass++) {
-      const outcome = runPass(text, tree, active, roles, options);
+      const outcome = runPass(text, current!, active, roles, options);
       findings = outcome.findings;
-      if (outcome.crashed) {
-        tree.delete();
-        return unchanged({ parsed: true, problems: [outcome.crashed] });
-      }
+      if (outcome.crashed) return unchanged({ parsed: true, problems: [outcome.crashed] });
       if (outcome.fixes.length === 0) break;
       const accepted = acceptFixes(outcome.fixes);
       let next = accepted.apply(text);
-      let nextTree = parse(next);
+      // Incremental: tree-sitter re-parses only around the edits (the old tree is consumed).
+      const reused = current!;
+      current = undefined;
+      let nextTree = reparse(reused, text, accepted.sorted, next);
       if (nextTree.rootNode.hasError) {
         // Find the rule(s) whose edits break the syntax, drop them, keep the others.
         nextTree.delete();
@@ -101,19 +103,21 @@ export function transformSync(source: string, options: TransformOptions): Transf
           });
         }
         active = active.filter((r) => !checked.broken.includes(r.id));
-        if (checked.set.size === 0) continue;
+        if (checked.set.size === 0) {
+          current = parse(text);
+          continue;
+        }
         next = checked.set.apply(text);
         nextTree = parse(next);
         recordFixes(fixes, text, checked.set.fixes);
       } else {
         recordFixes(fixes, text, accepted.fixes);
       }
-      tree.delete();
-      tree = nextTree;
+      current = nextTree;
       text = next;
     }
   } finally {
-    tree.delete();
+    current?.delete();
   }
   return { code: text, changed: text !== source, fixes, findings, problems, parsed: true };
 }
