@@ -9,6 +9,7 @@ import { importEntries } from "../../src/engine/helpers/imports.js";
 import { insertAbove } from "../../src/engine/helpers/statements.js";
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule, type RuleContext } from "../../src/engine/rule.js";
+import { someCallLacksKeyword } from "../../src/engine/text-scan.js";
 
 /** Modules that export the model fields and CASCADE (GeoDjango re-exports django.db.models). */
 const MODEL_MODULES = ["django.db.models", "django.contrib.gis.db.models"];
@@ -36,6 +37,8 @@ export default defineRule({
     "the last two are reported. Migration files are rewritten too: Django 2.0 cannot load them otherwise.",
   docs: "https://docs.djangoproject.com/en/stable/releases/1.9/#foreignkey-and-onetoonefield-on-delete-argument",
   needles: ["ForeignKey", "OneToOneField"],
+  // Projects past Django 2.0 pass on_delete everywhere: don't parse their models for nothing.
+  precheck: (text) => someCallLacksKeyword(text, ["ForeignKey", "OneToOneField"], "on_delete"),
   create(ctx) {
     return {
       module() {

@@ -40,7 +40,7 @@ export class Prefilter {
       for (const rule of this.rulesByNeedle.get(m[0])!) hit.add(rule);
       if (hit.size === this.rules.length) break;
     }
-    return this.rules.filter((rule) => hit.has(rule));
+    return this.rules.filter((rule) => hit.has(rule) && (!rule.precheck || rule.precheck(text)));
   }
 }
 

@@ -28,6 +28,12 @@ export interface RuleMeta {
   docs?: string;
   /** Words of which at least one must appear in a file's text for the rule to run at all. */
   needles: string[];
+  /**
+   * Optional cheap check on the raw text, run after a needle matched: false means the rule has
+   * nothing to do in this file, so it is skipped (and the file is not parsed if no rule is left).
+   * It must never answer false for a file the rule would change.
+   */
+  precheck?: (text: string) => boolean;
   files?: FileFilter;
 }
 
