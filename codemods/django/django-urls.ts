@@ -187,6 +187,10 @@ export default defineRule({
   docs: "https://docs.djangoproject.com/en/stable/releases/2.0/#simplified-url-routing-syntax",
   // Every import the rule acts on spells one of these; bare "url" is in far too many files.
   needles: ["django.conf.urls", "re_path"],
+  // Without the old import, only re_path() calls whose literal regex starts with ^ can change.
+  precheck: (text) =>
+    text.includes("django.conf.urls") ||
+    /re_path\s*\((?:\s|#[^\n]*\n)*(?:route\s*=\s*)?(?:[\w.]+\((?:\s|#[^\n]*\n)*)?[rRuU]{0,2}["']\^/.test(text),
   create(ctx) {
     return {
       module() {

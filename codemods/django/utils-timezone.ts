@@ -52,6 +52,9 @@ export default defineRule({
     "left alone and reported.",
   docs: "https://docs.djangoproject.com/en/stable/releases/4.1/#features-deprecated-in-4-1",
   needles: ["utc"],
+  // `datetime.timezone.utc` is everywhere in modern code; Django's utc has to come from
+  // django.utils.timezone or `from django.utils import timezone`.
+  precheck: (text) => /utils\.timezone|django\.utils\s+import\s*\(?[\w\s,\\]*\btimezone\b/.test(text),
   create(ctx) {
     return {
       module() {

@@ -71,6 +71,9 @@ export function nameMoves(spec: NameMoveRule): Rule {
   return defineRule({
     ...meta,
     needles: needles ?? [...new Set(spec.moves.map((m) => lastPart(m.from)))],
+    // Any reference to `a.b.mod.old` spells both `old` and `mod` somewhere (in an import or an
+    // attribute chain), so a file missing either for every move has nothing for this rule.
+    precheck: spec.precheck ?? ((text) => spec.moves.some((m) => text.includes(lastPart(m.from)) && text.includes(lastPart(split(m.from)[0])))),
     create(ctx) {
       const moves = activeMoves(spec, ctx);
       if (moves.size === 0) return {};
