@@ -4,7 +4,7 @@ import { readFileSync, statSync, type Stats } from "node:fs";
 import { isParserLoaded, loadParser } from "./engine/parser.js";
 import { prefilterFor } from "./engine/prefilter.js";
 import type { Finding, Rule } from "./engine/rule.js";
-import { decode, DecodeError, encode } from "./engine/text.js";
+import { decode, DecodeError, encode, type Decoded } from "./engine/text.js";
 import { transformSync, type AppliedFix, type Problem } from "./engine/transform.js";
 import { ChangedOnDiskError, writeAtomic } from "./io.js";
 import type { Targets } from "./target.js";
@@ -37,9 +37,19 @@ export interface JobSettings {
   keepText: boolean;
 }
 
-export async function processFile(job: FileJob, settings: JobSettings): Promise<FileResult> {
-  const base = { path: job.display, absolutePath: job.absolute, fixes: [], findings: [], problems: [] };
-  const fail = (problem: Problem): FileResult => ({ ...base, status: "error", problems: [problem] });
+export interface LoadedFile {
+  bytes: Buffer;
+  stat: Stats;
+  decoded: Decoded;
+}
+
+function baseResult(job: FileJob) {
+  return { path: job.display, absolutePath: job.absolute, fixes: [], findings: [], problems: [] };
+}
+
+/** Reads and decodes a file, or says why it cannot be processed. */
+function loadFile(job: FileJob): LoadedFile | FileResult {
+  const fail = (problem: Problem): FileResult => ({ ...baseResult(job), status: "error", problems: [problem] });
   let bytes: Buffer;
   let stat: Stats;
   try {
@@ -49,13 +59,36 @@ export async function processFile(job: FileJob, settings: JobSettings): Promise<
   } catch (error) {
     return fail({ kind: "io-error", message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? error}` });
   }
-  let decoded;
   try {
-    decoded = decode(bytes);
+    return { bytes, stat, decoded: decode(bytes) };
   } catch (error) {
     if (error instanceof DecodeError) return fail({ kind: "decode-error", message: `${error.message}; left unchanged` });
     throw error;
   }
+}
+
+/**
+ * The cheap first look: a final result for files no rule can touch (or that cannot be read), or
+ * the size of a file that needs the full treatment. Lets the runner send only real work to threads.
+ */
+export function triageFile(job: FileJob, settings: JobSettings): { done: FileResult } | { size: number; loaded: LoadedFile } {
+  const loaded = loadFile(job);
+  if (!("decoded" in loaded)) return { done: loaded };
+  if (prefilterFor(settings.rules).match(loaded.decoded.text).length === 0) {
+    return { done: { ...baseResult(job), status: "unchanged" } };
+  }
+  return { size: loaded.bytes.length, loaded };
+}
+
+/**
+ * The full treatment of one file. `preloaded`: what triageFile read, so the file is not read twice
+ * (the size and time recorded at that read guard the write against concurrent edits).
+ */
+export async function processFile(job: FileJob, settings: JobSettings, preloaded?: LoadedFile): Promise<FileResult> {
+  const loaded = preloaded ?? loadFile(job);
+  if (!("decoded" in loaded)) return loaded;
+  const { stat, decoded } = loaded;
+  const base = baseResult(job);
   // The grammar is loaded only once some file gets past the prefilter.
   if (!isParserLoaded() && prefilterFor(settings.rules).match(decoded.text).length > 0) await loadParser();
   const result = transformSync(decoded.text, { rules: settings.rules, targets: settings.targets, filename: job.display });

@@ -1,17 +1,23 @@
-// Paths → discovered files → results, on the main thread for small jobs and in a worker pool
-// past a threshold (worker start-up costs more than it saves on a handful of files).
+// Paths → discovered files → results. The main thread first triages every file (read, decode,
+// prefilter: the cheap part); only files some rule may change get the full treatment, on the main
+// thread alone for small amounts of work, or shared with worker threads past a threshold (worker
+// start-up costs more than it saves on a handful of files). Results come back in discovery order.
 import { availableParallelism } from "node:os";
 import { discover, type DiscoveryError } from "./discover.js";
 import type { Rule } from "./engine/rule.js";
-import { processFile, type FileJob, type FileResult, type JobSettings } from "./process-file.js";
+import type { IndexedJob } from "./pool.js";
+import { processFile, triageFile, type FileJob, type FileResult, type JobSettings, type LoadedFile } from "./process-file.js";
+import type { WorkerSetup } from "./worker.js";
 import { selectRules } from "./rules.js";
 import { parseTargets } from "./target.js";
 
 export type { FileJob, FileResult, JobSettings };
 export { processFile };
 
-/** Below this many files the main thread does the work alone. */
-export const WORKER_THRESHOLD = 400;
+/** Bytes of files needing a parse below which the main thread works alone (~0.25 s of parsing). */
+export const PARALLEL_MIN_BYTES = 1_000_000;
+/** From this many files on, workers are started before triage ends, to hide their start-up. */
+const EARLY_START_FILES = 300;
 
 export interface UpgradeOptions {
   target: string | string[];
@@ -56,12 +62,65 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
     results.push(result);
   };
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  if (jobs > 1 && files.length >= WORKER_THRESHOLD && !options.rules) {
-    const { runInWorkers } = await import("./pool.js");
-    await runInWorkers(files, { targets, select: options.select, ignore: options.ignore, write, keepText }, jobs, collect);
-  } else {
-    const settings: JobSettings = { rules, targets, write, keepText };
+  const settings: JobSettings = { rules, targets, write, keepText };
+  if (jobs === 1 || options.rules) {
     for (const file of files) collect(await processFile(file, settings));
+  } else {
+    await runParallel(files, settings, { targets, select: options.select, ignore: options.ignore, write, keepText }, jobs, collect);
   }
   return { results, pathErrors: errors };
+}
+
+/** Triage on the main thread, then the real work on the main thread plus `jobs - 1` workers. */
+async function runParallel(
+  files: readonly FileJob[],
+  settings: JobSettings,
+  setup: WorkerSetup,
+  jobs: number,
+  collect: (result: FileResult) => void,
+): Promise<void> {
+  const { WorkerPool } = await import("./pool.js");
+  let pool = files.length >= EARLY_START_FILES ? new WorkerPool(setup, jobs - 1) : undefined;
+  try {
+    const done: (FileResult | undefined)[] = new Array(files.length);
+    let emitted = 0;
+    const emit = () => {
+      while (emitted < files.length && done[emitted]) {
+        collect(done[emitted]!);
+        done[emitted++] = undefined; // release it; memory stays flat on big trees
+      }
+    };
+    const work: IndexedJob[] = [];
+    // What triage read, kept while it is little enough to be processed here without a re-read.
+    let kept: (LoadedFile | undefined)[] | undefined = [];
+    let workBytes = 0;
+    files.forEach((file, index) => {
+      const triage = triageFile(file, settings);
+      if ("done" in triage) done[index] = triage.done;
+      else {
+        work.push({ ...file, index });
+        workBytes += triage.size;
+        kept?.push(triage.loaded);
+        if (workBytes >= PARALLEL_MIN_BYTES) kept = undefined;
+      }
+    });
+    emit();
+    if (kept) {
+      await pool?.close();
+      pool = undefined;
+      for (const [i, job] of work.entries()) {
+        done[job.index] = await processFile(job, settings, kept[i]);
+        kept[i] = undefined;
+        emit();
+      }
+      return;
+    }
+    pool ??= new WorkerPool(setup, jobs - 1);
+    await pool.run(work, settings, (index, result) => {
+      done[index] = result;
+      emit();
+    });
+  } finally {
+    await pool?.close();
+  }
 }

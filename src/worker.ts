@@ -1,7 +1,9 @@
 // Worker thread: receives batches of files, answers with their results. Rules are selected
 // from the registry here (functions cannot cross threads); the grammar loads once per worker.
 import { parentPort, workerData } from "node:worker_threads";
-import { processFile, type FileJob, type FileResult, type JobSettings } from "./process-file.js";
+import { loadParser } from "./engine/parser.js";
+import { processFile, type FileResult, type JobSettings } from "./process-file.js";
+import type { IndexedJob } from "./pool.js";
 import { selectRules } from "./rules.js";
 import type { Targets } from "./target.js";
 
@@ -21,17 +23,24 @@ const settings: JobSettings = {
   keepText: setup.keepText,
 };
 
-parentPort!.on("message", async (batch: FileJob[]) => {
-  const results: FileResult[] = [];
+// Only files that passed the prefilter are sent here, so the grammar is always needed: load it
+// right away, while the main thread is still triaging.
+const ready = loadParser();
+
+parentPort!.on("message", async (batch: IndexedJob[]) => {
+  await ready;
+  const results: { index: number; result: FileResult }[] = [];
   for (const job of batch) {
+    let result: FileResult;
     try {
-      results.push(await processFile(job, settings));
+      result = await processFile(job, settings);
     } catch (error) {
-      results.push({
+      result = {
         path: job.display, absolutePath: job.absolute, status: "error", fixes: [], findings: [],
         problems: [{ kind: "rule-error", message: `internal error: ${(error as Error)?.message ?? error}; left unchanged` }],
-      });
+      };
     }
+    results.push({ index: job.index, result });
   }
   parentPort!.postMessage(results);
 });

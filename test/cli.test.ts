@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   BIN, changedFiles, copyOf, gitApply, makeTree, read, removeTrees, runCli, snapshot, type CliResult,
 } from "./cli-helpers.js";
-import { WORKER_THRESHOLD } from "../src/runner.js";
+import { PARALLEL_MIN_BYTES } from "../src/runner.js";
 
 const T50 = ["--target", "django-5.0"];
 
@@ -340,12 +340,13 @@ describe.concurrent("discovery", () => {
 
 describe.concurrent("many files (worker pool)", () => {
   it("--check lists the same files in the same order with --jobs 1 and --jobs 2", async () => {
-    // Just past the size where the runner switches from the main thread to worker threads.
-    const count = WORKER_THRESHOLD + 30;
+    // Past the amount of work (bytes of files needing a parse) where the runner brings in workers.
+    const count = 480;
+    const padding = `# ${"padding ".repeat(12)}\n`.repeat(Math.ceil((PARALLEL_MIN_BYTES * 1.2) / (count / 3) / 100));
     const files: Record<string, string> = {};
     for (let i = 0; i < count; i++) {
       const name = `pkg${i % 9}/mod_${String(i).padStart(3, "0")}.py`;
-      files[name] = i % 3 === 0 ? "from django.utils.encoding import force_text\n" : `VALUE = ${i}\n`;
+      files[name] = i % 3 === 0 ? `from django.utils.encoding import force_text\n${padding}` : `VALUE = ${i}\n`;
     }
     const root = makeTree(files);
     const serial = await runCli(root, [".", ...T50, "--check", "--jobs", "1"]);

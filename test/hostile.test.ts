@@ -423,7 +423,7 @@ describe.concurrent("bad usage: one clear line on stderr, exit 2, nothing writte
 // ────────────────────────────────────────────────────────────────────────────────────────────────
 describe.concurrent("stdout carries only the payload", () => {
   const tree = () =>
-    makeTree({ "a.py": NEEDS, "pkg/b.py": NEEDS, "clean.py": "x = 1\n", "broken.py": "force_text(\n", "bad.py": cat(NEEDS, [0xff]) });
+    makeTree({ "a.py": NEEDS, "pkg/b.py": NEEDS, "clean.py": "x = 1\n", "broken.py": `${NEEDS}force_text(\n`, "bad.py": cat(NEEDS, [0xff]) });
 
   it("write mode: nothing on stdout, even with errors", async () => {
     const run = await cli([...TARGET, "."], { cwd: tree() });
