@@ -2,24 +2,20 @@
 // edit that touches that line from landing.
 import type { Edit } from "./edits.js";
 import type { RuleMeta } from "./rule.js";
+import { LineIndex } from "./text.js";
 
 const IGNORE = /#\s*pycodemod:\s*ignore(?:\[([^\]]*)\])?[ \t]*$/gm;
 
 export class IgnoreComments {
   private constructor(
-    private readonly lineStarts: number[],
-    /** line index → rule names (empty set: every rule). */
+    private readonly index: LineIndex,
+    /** line number → rule names (empty set: every rule). */
     private readonly lines: Map<number, Set<string>>,
   ) {}
 
   static scan(text: string): IgnoreComments | undefined {
     if (!text.includes("pycodemod:")) return undefined;
-    const lineStarts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i];
-      if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) lineStarts.push(i + 1);
-    }
-    const found = new IgnoreComments(lineStarts, new Map());
+    const found = new IgnoreComments(new LineIndex(text), new Map());
     for (const match of text.replace(/\r\n?/g, (m) => (m.length === 2 ? " \n" : "\n")).matchAll(IGNORE)) {
       const names = (match[1] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
       found.lines.set(found.lineOf(match.index!), new Set(names));
@@ -28,14 +24,7 @@ export class IgnoreComments {
   }
 
   private lineOf(index: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return this.index.position(index).line;
   }
 
   suppresses(rule: RuleMeta, edits: Edit[]): boolean {

@@ -166,16 +166,7 @@ export function indentAt(text: string, index: number): string {
 
 /** 1-based line and column of a UTF-16 index. */
 export function positionOf(text: string, index: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < index && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return { line, column: index - start + 1 };
+  return new LineIndex(text).position(index);
 }
 
 /** Line starts of a text, for many index → line/column look-ups at log n each. */
