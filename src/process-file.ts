@@ -41,6 +41,8 @@ export interface LoadedFile {
   bytes: Buffer;
   stat: Stats;
   decoded: Decoded;
+  /** Rules that passed the prefilter on this text, once known. */
+  candidates?: readonly Rule[];
 }
 
 function baseResult(job: FileJob) {
@@ -74,9 +76,8 @@ function loadFile(job: FileJob): LoadedFile | FileResult {
 export function triageFile(job: FileJob, settings: JobSettings): { done: FileResult } | { size: number; loaded: LoadedFile } {
   const loaded = loadFile(job);
   if (!("decoded" in loaded)) return { done: loaded };
-  if (prefilterFor(settings.rules).match(loaded.decoded.text).length === 0) {
-    return { done: { ...baseResult(job), status: "unchanged" } };
-  }
+  loaded.candidates = prefilterFor(settings.rules).match(loaded.decoded.text);
+  if (loaded.candidates.length === 0) return { done: { ...baseResult(job), status: "unchanged" } };
   return { size: loaded.bytes.length, loaded };
 }
 
@@ -89,9 +90,11 @@ export async function processFile(job: FileJob, settings: JobSettings, preloaded
   if (!("decoded" in loaded)) return loaded;
   const { stat, decoded } = loaded;
   const base = baseResult(job);
-  // The grammar is loaded only once some file gets past the prefilter.
-  if (!isParserLoaded() && prefilterFor(settings.rules).match(decoded.text).length > 0) await loadParser();
-  const result = transformSync(decoded.text, { rules: settings.rules, targets: settings.targets, filename: job.display });
+  // One prefilter scan per file; the grammar is loaded only once some file gets past it.
+  const candidates = loaded.candidates ?? prefilterFor(settings.rules).match(decoded.text);
+  if (candidates.length === 0) return { ...base, status: "unchanged" };
+  if (!isParserLoaded()) await loadParser();
+  const result = transformSync(decoded.text, { rules: settings.rules, targets: settings.targets, filename: job.display, candidates });
   const status = result.changed ? "changed" : result.problems.length > 0 ? "error" : "unchanged";
   const out: FileResult = { ...base, status, fixes: result.fixes, findings: result.findings, problems: result.problems };
   if (!result.changed) return out;

@@ -16,6 +16,8 @@ export interface TransformOptions {
   /** Project-relative path; decides file roles (settings, tests, ...). */
   filename: string;
   maxPasses?: number;
+  /** The rules that passed the prefilter, when the caller has already run it on this text. */
+  candidates?: readonly Rule[];
 }
 
 export interface AppliedFix {
@@ -56,7 +58,7 @@ export function transformSync(source: string, options: TransformOptions): Transf
     code: source, changed: false, fixes: [], findings: [], problems: [], parsed: false, ...extra,
   });
   if (source.includes("pycodemod: skip-file")) return unchanged();
-  const candidates = prefilterFor(options.rules).match(source);
+  const candidates = options.candidates ?? prefilterFor(options.rules).match(source);
   if (candidates.length === 0) return unchanged();
   const roles = fileRoles(options.filename);
   let active = selectRulesForFile(candidates, roles, options.filename);
