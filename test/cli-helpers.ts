@@ -34,14 +34,29 @@ export function copyOf(repoRelative: string): string {
   return root;
 }
 
-/** Every file under `root` (relative, "/"-separated) → its bytes. */
+/** Every regular file under `root` (relative, "/"-separated) → its bytes; links are not followed. */
 export function snapshot(root: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const absolute = path.join(entry.parentPath, entry.name);
-    out.set(path.relative(root, absolute).split(path.sep).join("/"), readFileSync(absolute));
-  }
+  const visit = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (entry.isFile()) {
+        try {
+          out.set(path.relative(root, full).split(path.sep).join("/"), readFileSync(full));
+        } catch {
+          // unreadable to us: not part of the snapshot
+        }
+      }
+    }
+  };
+  visit(root);
   return out;
 }
 

@@ -91,40 +91,7 @@ export function giveToNobody(root: string): void {
   visit(root);
 }
 
-/** Every regular file under `root` (relative, "/"-separated) → its bytes; links are not followed. */
-export function snapshot(root: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const visit = (dir: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) visit(full);
-      else if (entry.isFile()) {
-        try {
-          out.set(path.relative(root, full).split(path.sep).join("/"), readFileSync(full));
-        } catch {
-          // unreadable to us: not part of the snapshot
-        }
-      }
-    }
-  };
-  visit(root);
-  return out;
-}
-
-export function changedFiles(before: Map<string, Buffer>, after: Map<string, Buffer>): string[] {
-  const names = new Set([...before.keys(), ...after.keys()]);
-  return [...names].filter((name) => {
-    const a = before.get(name);
-    const b = after.get(name);
-    return !a || !b || !a.equals(b);
-  }).sort();
-}
+export { changedFiles, snapshot } from "./cli-helpers.js";
 
 /** Files under `root` named like pycodemod's temporary files. */
 export function strayTemps(root: string): string[] {
