@@ -5,7 +5,6 @@
 import { availableParallelism } from "node:os";
 import { discover, type DiscoveryError } from "./discover.js";
 import type { Rule } from "./engine/rule.js";
-import type { IndexedJob } from "./pool.js";
 import { processFile, triageFile, type FileJob, type FileResult, type JobSettings, type LoadedFile } from "./process-file.js";
 import type { WorkerSetup } from "./worker.js";
 import { selectRules } from "./rules.js";
@@ -71,7 +70,10 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
   return { results, pathErrors: errors };
 }
 
-/** Triage on the main thread, then the real work on the main thread plus `jobs - 1` workers. */
+/**
+ * Triage on the main thread; the real work on the main thread plus `jobs - 1` workers. On big
+ * trees the workers start at once and take work while triage is still going.
+ */
 async function runParallel(
   files: readonly FileJob[],
   settings: JobSettings,
@@ -79,47 +81,51 @@ async function runParallel(
   jobs: number,
   collect: (result: FileResult) => void,
 ): Promise<void> {
-  const { WorkerPool } = await import("./pool.js");
-  let pool = files.length >= EARLY_START_FILES ? new WorkerPool(setup, jobs - 1) : undefined;
+  const { WorkerPool, WorkQueue } = await import("./pool.js");
+  const done: (FileResult | undefined)[] = new Array(files.length);
+  let emitted = 0;
+  const emit = () => {
+    while (emitted < files.length && done[emitted]) {
+      collect(done[emitted]!);
+      done[emitted++] = undefined; // release it; memory stays flat on big trees
+    }
+  };
+  const finish = (index: number, result: FileResult) => {
+    done[index] = result;
+    emit();
+  };
+  const queue = new WorkQueue();
+  let pool = files.length >= EARLY_START_FILES ? new WorkerPool(setup, jobs - 1, queue, finish) : undefined;
   try {
-    const done: (FileResult | undefined)[] = new Array(files.length);
-    let emitted = 0;
-    const emit = () => {
-      while (emitted < files.length && done[emitted]) {
-        collect(done[emitted]!);
-        done[emitted++] = undefined; // release it; memory stays flat on big trees
-      }
-    };
-    const work: IndexedJob[] = [];
-    // What triage read, kept while it is little enough to be processed here without a re-read.
-    let kept: (LoadedFile | undefined)[] | undefined = [];
+    // Without a pool yet: what triage read, kept while it is little enough to process here.
+    let kept: (LoadedFile | undefined)[] | undefined = pool ? undefined : [];
     let workBytes = 0;
-    files.forEach((file, index) => {
+    for (const [index, file] of files.entries()) {
       const triage = triageFile(file, settings);
       if ("done" in triage) done[index] = triage.done;
       else {
-        work.push({ ...file, index });
+        queue.push({ ...file, index });
         workBytes += triage.size;
         kept?.push(triage.loaded);
         if (workBytes >= PARALLEL_MIN_BYTES) kept = undefined;
       }
-    });
+      if (pool && index % 64 === 63) {
+        // Let the workers' answers in and hand out what triage has found so far.
+        pool.pump();
+        emit();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
     emit();
     if (kept) {
-      await pool?.close();
-      pool = undefined;
-      for (const [i, job] of work.entries()) {
-        done[job.index] = await processFile(job, settings, kept[i]);
+      for (const [i, job] of queue.take(queue.waiting).entries()) {
+        finish(job.index, await processFile(job, settings, kept[i]));
         kept[i] = undefined;
-        emit();
       }
       return;
     }
-    pool ??= new WorkerPool(setup, jobs - 1);
-    await pool.run(work, settings, (index, result) => {
-      done[index] = result;
-      emit();
-    });
+    pool ??= new WorkerPool(setup, jobs - 1, queue, finish);
+    await pool.drain(settings, finish);
   } finally {
     await pool?.close();
   }
