@@ -1,7 +1,8 @@
 // The command line: parsed options → upgrade() → reports. All user-facing messages and exit codes
 // live here. stdout carries only the payload (diff, code, file list, rule list, json); every
 // message goes to stderr.
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { loadParser } from "./engine/parser.js";
 import { prefilterFor } from "./engine/prefilter.js";
 import { decode, DecodeError, encode } from "./engine/text.js";
@@ -135,6 +136,7 @@ async function run(args: CliArgs, streams: Streams): Promise<number> {
     },
   });
   for (const error of summary.pathErrors) streams.stderr(`${error.path}: error: ${error.message}\n`);
+  if (summary.pathErrors.length === 0) warnAboutEmptyFolders(paths.length > 0 ? paths : ["."], summary.results, Boolean(args.noIgnore), streams);
   if (args.format === "json") streams.stdout(`${JSON.stringify({ files: json, pathErrors: summary.pathErrors }, null, 2)}\n`);
   if (!args.quiet) {
     const verb = mode === "write" ? "rewritten" : "would change";
@@ -146,6 +148,24 @@ async function run(args: CliArgs, streams: Streams): Promise<number> {
   if (failed > 0 || summary.pathErrors.length > 0) return EXIT_ERROR;
   if (changed > 0 && !args.exitZeroEvenIfChanged) return EXIT_CHANGED;
   return EXIT_CLEAN;
+}
+
+/** A folder named on the command line that yields no file at all deserves a word of why. */
+function warnAboutEmptyFolders(paths: readonly string[], results: readonly FileResult[], noIgnore: boolean, streams: Streams): void {
+  for (const given of paths) {
+    const absolute = path.resolve(given);
+    let isDirectory = false;
+    try {
+      isDirectory = statSync(absolute).isDirectory();
+    } catch {
+      continue;
+    }
+    if (!isDirectory) continue;
+    const prefix = absolute.endsWith(path.sep) ? absolute : absolute + path.sep;
+    if (results.some((r) => r.absolutePath.startsWith(prefix))) continue;
+    const hint = noIgnore ? "" : " (hidden, virtualenv and .gitignore'd paths are skipped; --no-ignore includes .gitignore'd ones)";
+    streams.stderr(`${given}: warning: no Python files found${hint}\n`);
+  }
 }
 
 function jsonResult(result: FileResult, mode: string) {

@@ -291,6 +291,17 @@ describe.concurrent("encodings and ignore comments", () => {
 
 describe.concurrent("discovery", () => {
   const DEPRECATED = "from django.utils.encoding import force_text\n";
+
+  it("warns when a folder named on the command line yields no file, and says why", async () => {
+    const root = makeTree({ ".gitignore": "build/\n", "build/x.py": DEPRECATED });
+    const run = await runCli(root, ["build", ...T50, "--check"]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/^build: warning: no Python files found .*--no-ignore/m);
+    const included = await runCli(root, ["build", ...T50, "--check", "--no-ignore"]);
+    expect(included.status, included.stderr).toBe(1);
+    expect(included.stderr).not.toMatch(/warning: no Python files/);
+  });
   function tree(): string {
     return makeTree({
       ".gitignore": "generated/\n*_old.py\n",
