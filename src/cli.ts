@@ -27,9 +27,20 @@ interface Streams {
   isTTY: boolean;
 }
 
+/** Set once the reader of stdout has gone (`pycodemod --diff . | head`): further payload is dropped. */
+let stdoutClosed = false;
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") stdoutClosed = true;
+  else throw error;
+});
+
 const processStreams: Streams = {
-  stdout: (text) => process.stdout.write(text),
-  stdoutBytes: (bytes) => process.stdout.write(bytes),
+  stdout: (text) => {
+    if (!stdoutClosed) process.stdout.write(text);
+  },
+  stdoutBytes: (bytes) => {
+    if (!stdoutClosed) process.stdout.write(bytes);
+  },
   stderr: (text) => process.stderr.write(text),
   readStdin: () => readFileSync(0),
   isTTY: Boolean(process.stdout.isTTY),
