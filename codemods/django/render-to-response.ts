@@ -1,0 +1,109 @@
+// django/render-to-response: Django 2.0 removed django.shortcuts.render_to_response, which had been
+// superseded by render(request, ...). The rewrite needs the request object at every call, so the
+// file is rewritten as a whole or not at all: each call must sit in a function whose first
+// parameter is `request` (and that name must still mean that parameter at the call).
+import type { Edit } from "../../src/engine/edits.js";
+import type { ImportBinding } from "../../src/engine/facts.js";
+import { callArgs, callOf, insertArgument } from "../../src/engine/helpers/calls.js";
+import { rewriteImportEntries } from "../../src/engine/helpers/imports.js";
+import type { Node } from "../../src/engine/parser.js";
+import { defineRule, type RuleContext } from "../../src/engine/rule.js";
+import { enclosingScope } from "../../src/engine/scope.js";
+
+const OLD = "render_to_response";
+const NEW = "render";
+const QUALIFIED = "django.shortcuts.render_to_response";
+/** Keywords both functions accept with the same meaning. */
+const KEYWORDS = new Set(["template_name", "context", "content_type", "status", "using"]);
+
+/** The identifier of the first positional parameter of a def, if it is a plain or annotated name. */
+function firstParameter(def: Node): string | undefined {
+  const parameters = def.childForFieldName("parameters");
+  const first = parameters?.namedChildren.find((c) => c !== null && c.type !== "comment");
+  if (!first) return undefined;
+  if (first.type === "identifier") return first.text;
+  if (first.type === "typed_parameter") {
+    const name = first.namedChildren.find((c) => c?.type === "identifier");
+    return name?.text;
+  }
+  return undefined;
+}
+
+/** Why the call cannot become render(request, ...), or undefined when it can. */
+function callProblem(ctx: RuleContext, ref: Node): string | undefined {
+  const call = callOf(ref);
+  if (!call) return "it is used other than as a call";
+  const args = callArgs(call);
+  if (!args) return "its arguments cannot be read";
+  if (args.listSplat || args.dictSplat) return "a call passes *args or **kwargs";
+  if (args.args.length === 0) return "a call has no arguments";
+  if (args.positional.length > 5) return "a call has more positional arguments than render() takes";
+  for (const name of args.keywords.keys()) {
+    if (!KEYWORDS.has(name)) return `a call passes \`${name}=\`, which render() does not take`;
+  }
+  const scope = enclosingScope(call);
+  if (scope.type !== "function_definition") return "a call is not directly inside a def";
+  if (firstParameter(scope) !== "request") return "a call is in a function whose first parameter is not `request`";
+  // `request` must still be that parameter where the call is written.
+  const resolution = ctx.facts.resolveName("request", call);
+  if (resolution.scope?.id !== scope.id || resolution.bindings.length !== 1) return "`request` is rebound in its function";
+  return undefined;
+}
+
+function rewrite(ctx: RuleContext, binding: ImportBinding): void {
+  const { facts } = ctx;
+  const leave = (why: string) =>
+    ctx.report(binding.entry, `${OLD} is removed in Django 2.0 but this file was left alone: ${why}; switch to render(request, ...) by hand`);
+  if (binding.alias) return leave("the import is aliased");
+  if (facts.isExported(OLD)) return leave(`${OLD} is exported through __all__`);
+  const refs = facts.references(binding);
+  if (!refs.clean) return leave(refs.reason ?? "its uses cannot be told apart");
+  const table = facts.table(OLD);
+  const known = new Set([binding.local.id, ...refs.refs.map((r) => r.id)]);
+  if (table.occurrences.some((o) => !known.has(o.node.id))) return leave(`the name ${OLD} is also used for something else`);
+  const renderTable = facts.table(NEW);
+  if (renderTable.occurrences.length > 0 || renderTable.bindings.size > 0) return leave(`the name ${NEW} is already used in this file`);
+  const edits: Edit[] = [];
+  for (const ref of refs.refs) {
+    const problem = callProblem(ctx, ref);
+    if (problem) return leave(`${problem} (line ${ref.startPosition.row + 1})`);
+    const args = callArgs(callOf(ref)!)!;
+    edits.push({ start: ref.startIndex, end: ref.endIndex, text: NEW });
+    edits.push(...insertArgument(ctx.source, args, 0, "request", ctx.newline));
+  }
+  const importEdits = rewriteImportEntries(ctx.source, binding.statement, new Map([[binding.entry.id, NEW]]));
+  if (!importEdits) return leave("comments inside its import make the rewrite ambiguous");
+  ctx.fix(`${OLD}(...) → ${NEW}(request, ...)`, [...importEdits, ...edits]);
+}
+
+export default defineRule({
+  id: "django/render-to-response",
+  aliases: ["render_to_response"],
+  framework: "django",
+  since: "2.0",
+  summary: "render_to_response(...) becomes render(request, ...)",
+  description:
+    "Django 2.0 removed `django.shortcuts.render_to_response()`; `render()` does the same job and takes the request " +
+    "first. A file is rewritten only as a whole: the `from django.shortcuts import render_to_response` import is " +
+    "renamed to `render` and every call gets `request` as its first argument. The file is left alone, with a finding, " +
+    "when the import is aliased or imported more than once, the name `render` is used anywhere in the file, " +
+    "`render_to_response` is used other than as a call, or any call has no arguments, `*args`/`**kwargs`, a keyword " +
+    "`render()` does not accept (such as the long-gone `context_instance=`), or is not written directly in a function " +
+    "whose first parameter is `request` (methods like `def get(self, request)` are left for a human).",
+  docs: "https://docs.djangoproject.com/en/stable/releases/2.0/#features-removed-in-2-0",
+  needles: [OLD],
+  create(ctx) {
+    return {
+      module() {
+        const bindings = ctx.facts.imports.filter((b) => b.name === OLD || b.qualified === QUALIFIED);
+        const ours = bindings.filter((b) => b.qualified === QUALIFIED && b.kind === "from");
+        if (ours.length === 0) return;
+        if (ours.length > 1 || bindings.length > 1) {
+          ctx.report(ours[0]!.entry, `${OLD} is removed in Django 2.0 but this file was left alone: it is imported more than once; switch to render(request, ...) by hand`);
+          return;
+        }
+        rewrite(ctx, ours[0]!);
+      },
+    };
+  },
+});
