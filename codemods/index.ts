@@ -29,6 +29,7 @@ import signalProvidingArgs from "./django/signal-providing-args.js";
 import cryptoGetRandomString from "./django/crypto-get-random-string.js";
 import utilsTimezone from "./django/utils-timezone.js";
 import requestHeaders from "./django/request-headers.js";
+import requestHeaders from "./django/request-headers.js";
 import renderToResponse from "./django/render-to-response.js";
 import assertSetMethods from "./django/assert-set-methods.js";
 
