@@ -31,5 +31,7 @@ import utilsTimezone from "./django/utils-timezone.js";
 import requestHeaders from "./django/request-headers.js";
 import renderToResponse from "./django/render-to-response.js";
 import assertSetMethods from "./django/assert-set-methods.js";
+import versionedBranches from "./django/versioned-branches.js";
+import adminAllowTags from "./django/admin-allow-tags.js";
 
-export const rules: readonly Rule[] = [compatibilityImports, djangoUrls, onDelete, utilsEncoding, utilsHttp, utilsText, utilsTranslation, useL10n, adminLookupNeedsDistinct, checkConstraintCondition, defaultAppConfig, defaultAutoField, emailValidator, postgresAggregateOrderBy, postgresFloatRangeField, querysetPaginator, settingsFormsUrlfieldAssumeHttps, staticfilesFindAll, transactionSavepoint, requestUserAttributes, passwordResetTimeoutDays, testcaseDatabases, managementCommands, nullBooleanField, signalProvidingArgs, cryptoGetRandomString, utilsTimezone, requestHeaders, renderToResponse, assertSetMethods];
+export const rules: readonly Rule[] = [compatibilityImports, djangoUrls, onDelete, utilsEncoding, utilsHttp, utilsText, utilsTranslation, useL10n, adminLookupNeedsDistinct, checkConstraintCondition, defaultAppConfig, defaultAutoField, emailValidator, postgresAggregateOrderBy, postgresFloatRangeField, querysetPaginator, settingsFormsUrlfieldAssumeHttps, staticfilesFindAll, transactionSavepoint, requestUserAttributes, passwordResetTimeoutDays, testcaseDatabases, managementCommands, nullBooleanField, signalProvidingArgs, cryptoGetRandomString, utilsTimezone, requestHeaders, renderToResponse, assertSetMethods, versionedBranches, adminAllowTags];
