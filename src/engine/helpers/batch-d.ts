@@ -1,8 +1,10 @@
 // Small helpers shared by the version-check rules: deciding `django.VERSION <op> (X, Y)` for a
 // target, and re-indenting a block's text when it moves out of the compound statement holding it.
+import type { Edit } from "../edits.js";
 import type { Facts } from "../facts.js";
+import { ownsItsLines, removeStatement } from "./statements.js";
 import type { Node } from "../parser.js";
-import { indentAt, lineStart } from "../text.js";
+import { indentAt, lineEndWithNewline, lineStart } from "../text.js";
 
 const DECIMAL = /^(?:0|[1-9][0-9]*)$/;
 
@@ -99,4 +101,29 @@ export function dedentBlock(source: string, block: Node, replaced: Node): string
     out += newline + line;
   }
   return out;
+}
+
+/**
+ * Deletes a statement that has its lines to itself together with the blank lines that separated
+ * it from its neighbours: those after it, or, when it is the last of its block, those before it.
+ * Falls back to removeStatement (which leaves `pass` in an emptied block) otherwise.
+ */
+export function removeStatementAndSpacing(source: string, statement: Node): Edit[] {
+  const block = statement.parent;
+  const siblings = block ? block.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment") : [];
+  if (siblings.length <= 1 || !ownsItsLines(source, statement)) return removeStatement(source, statement);
+  let start = lineStart(source, statement.startIndex);
+  let end = lineEndWithNewline(source, statement.endIndex);
+  const blank = /^[ \t\f]*(?:\r\n|\r|\n)/;
+  const last = siblings[siblings.length - 1]!.id === statement.id;
+  if (!last) {
+    for (let m = blank.exec(source.slice(end)); m; m = blank.exec(source.slice(end))) end += m[0].length;
+  } else {
+    while (start > 0) {
+      const previous = lineStart(source, start - 1);
+      if (source.slice(previous, start).trim() !== "") break;
+      start = previous;
+    }
+  }
+  return [{ start, end, text: "" }];
 }
