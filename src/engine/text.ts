@@ -143,6 +143,8 @@ export function newlineOf(text: string): string {
 
 export function lineStart(text: string, index: number): number {
   let i = index;
+  // The "\n" of a "\r\n" pair belongs to the line the pair ends.
+  if (text[i] === "\n" && text[i - 1] === "\r") i--;
   while (i > 0 && text[i - 1] !== "\n" && text[i - 1] !== "\r") i--;
   return i;
 }
