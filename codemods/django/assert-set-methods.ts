@@ -2,7 +2,7 @@
 // "FormSet" like the classes they check; the old spellings went in Django 5.1. Calls on the
 // method's own `self` are renamed, in test files only.
 import { callOf } from "../../src/engine/helpers/calls.js";
-import { definesFunction, isMethodSelf } from "../../src/engine/helpers/batch-c.js";
+import { definesFunction, isMethodSelf } from "../../src/engine/helpers/methods.js";
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule } from "../../src/engine/rule.js";
 

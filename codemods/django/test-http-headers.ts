@@ -2,7 +2,7 @@
 // argument, so request headers no longer have to be spelled as WSGI environ keys (`HTTP_*`
 // keyword arguments). In test files, such keywords become entries of one `headers={...}` dict.
 import type { Edit } from "../../src/engine/edits.js";
-import { isMethodSelf } from "../../src/engine/helpers/batch-c.js";
+import { isMethodSelf } from "../../src/engine/helpers/methods.js";
 import { callArgs, removeArgument } from "../../src/engine/helpers/calls.js";
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule, type RuleContext } from "../../src/engine/rule.js";

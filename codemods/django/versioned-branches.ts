@@ -3,7 +3,7 @@
 // that runs. Only `if` / `if ... else` statements with a plain comparison of `django.VERSION`
 // (from `import django`) against a tuple of one or two integers are touched.
 import type { Edit } from "../../src/engine/edits.js";
-import { dedentBlock, djangoVersionCheck, hasMultilineString } from "../../src/engine/helpers/batch-d.js";
+import { dedentBlock, djangoVersionCheck, hasMultilineString } from "../../src/engine/helpers/versioned-code.js";
 import { removeStatement } from "../../src/engine/helpers/statements.js";
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule } from "../../src/engine/rule.js";

@@ -2,7 +2,7 @@
 // release the target has passed are settled: a test that always runs loses the decorator, a test
 // that is always skipped is deleted with its decorators.
 import type { Edit } from "../../src/engine/edits.js";
-import { djangoVersionCheck, removeStatementAndSpacing } from "../../src/engine/helpers/batch-d.js";
+import { djangoVersionCheck, removeStatementAndSpacing } from "../../src/engine/helpers/versioned-code.js";
 import { callArgs } from "../../src/engine/helpers/calls.js";
 import { ownsItsLines } from "../../src/engine/helpers/statements.js";
 import type { Node } from "../../src/engine/parser.js";

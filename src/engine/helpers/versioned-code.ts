@@ -79,7 +79,9 @@ export function dedentBlock(source: string, block: Node, replaced: Node): string
   const outer = indentAt(source, replaced.startIndex);
   const inner = indentAt(source, start);
   const sameLine = lineStart(source, start) === lineStart(source, replaced.startIndex);
-  const text = source.slice(start, block.endIndex);
+  // In a CRLF file a trailing comment's node ends with the "\r" of its line ending: leave that to
+  // the text after the replaced statement, or the line would end in "\r\r\n".
+  const text = source.slice(start, block.endIndex).replace(/\r$/, "");
   if (sameLine) {
     // `if c: a(); b()`: a single line, nothing to re-indent.
     return /[\r\n]/.test(text) ? undefined : text;

@@ -1,4 +1,4 @@
-// Small generic helpers for the Django 4.2 / 5.0 rules (test-case methods, class bodies, literals).
+// Helpers about methods and functions: is this name the `self` of a method, does the module define a function of this name.
 import type { Facts } from "../facts.js";
 import type { Node } from "../parser.js";
 import { classifyIdentifier } from "../scope.js";
