@@ -19,7 +19,7 @@ export function makeTree(files: Record<string, string | Buffer> = {}): string {
   return root;
 }
 
-export function writeTree(root: string, files: Record<string, string | Buffer>): void {
+export function writeTree(root: string, files: Record<string, string | Uint8Array>): void {
   for (const [relative, content] of Object.entries(files)) {
     const file = path.join(root, relative);
     mkdirSync(path.dirname(file), { recursive: true });

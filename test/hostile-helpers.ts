@@ -38,13 +38,6 @@ export function makeTree(files: Record<string, string | Uint8Array> = {}): strin
   return root;
 }
 
-export function writeTree(root: string, files: Record<string, string | Uint8Array>): void {
-  for (const [relative, content] of Object.entries(files)) {
-    const file = path.join(root, relative);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, content);
-  }
-}
 
 // Children still running when a test file ends (a test that gave up on them) are killed, so no
 // run outlives the tests and keeps burning CPU.
@@ -91,7 +84,8 @@ export function giveToNobody(root: string): void {
   visit(root);
 }
 
-export { changedFiles, snapshot } from "./cli-helpers.js";
+import { writeTree } from "./cli-helpers.js";
+export { changedFiles, snapshot, writeTree } from "./cli-helpers.js";
 
 /** Files under `root` named like pycodemod's temporary files. */
 export function strayTemps(root: string): string[] {
