@@ -37,6 +37,7 @@ import settingsStorages from "./django/settings-storages.js";
 import versionedTestSkipDecorators from "./django/versioned-test-skip-decorators.js";
 import settingsDatabasePostgresql from "./django/settings-database-postgresql.js";
 import adminDecorators from "./django/admin-decorators.js";
+import adminRegister from "./django/admin-register.js";
 import testHttpHeaders from "./django/test-http-headers.js";
 import mailApiKwargs from "./django/mail-api-kwargs.js";
 import formsModelMultipleChoiceField from "./django/forms-model-multiple-choice-field.js";
@@ -49,4 +50,4 @@ import assertFormError from "./django/assert-form-error.js";
 import mailGetConnection from "./django/mail-get-connection.js";
 import stringagg from "./django/stringagg.js";
 
-export const rules: readonly Rule[] = [compatibilityImports, djangoUrls, onDelete, utilsEncoding, utilsHttp, utilsText, utilsTranslation, useL10n, adminLookupNeedsDistinct, checkConstraintCondition, defaultAppConfig, defaultAutoField, emailValidator, postgresAggregateOrderBy, postgresFloatRangeField, querysetPaginator, settingsFormsUrlfieldAssumeHttps, staticfilesFindAll, transactionSavepoint, requestUserAttributes, passwordResetTimeoutDays, testcaseDatabases, managementCommands, nullBooleanField, signalProvidingArgs, cryptoGetRandomString, utilsTimezone, requestHeaders, renderToResponse, assertSetMethods, versionedBranches, adminAllowTags, settingsStorages, versionedTestSkipDecorators, settingsDatabasePostgresql, adminDecorators, testHttpHeaders, mailApiKwargs, formsModelMultipleChoiceField, permalink, settingsAdminsManagers, formatHtml, timezoneFixedoffset, mailFailSilently, assertFormError, mailGetConnection, stringagg];
+export const rules: readonly Rule[] = [compatibilityImports, djangoUrls, onDelete, utilsEncoding, utilsHttp, utilsText, utilsTranslation, useL10n, adminLookupNeedsDistinct, checkConstraintCondition, defaultAppConfig, defaultAutoField, emailValidator, postgresAggregateOrderBy, postgresFloatRangeField, querysetPaginator, settingsFormsUrlfieldAssumeHttps, staticfilesFindAll, transactionSavepoint, requestUserAttributes, passwordResetTimeoutDays, testcaseDatabases, managementCommands, nullBooleanField, signalProvidingArgs, cryptoGetRandomString, utilsTimezone, requestHeaders, renderToResponse, assertSetMethods, versionedBranches, adminAllowTags, settingsStorages, versionedTestSkipDecorators, settingsDatabasePostgresql, adminDecorators, testHttpHeaders, mailApiKwargs, formsModelMultipleChoiceField, permalink, settingsAdminsManagers, formatHtml, timezoneFixedoffset, mailFailSilently, assertFormError, mailGetConnection, stringagg, adminRegister];
