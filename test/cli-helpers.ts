@@ -1,7 +1,7 @@
 // Helpers for the CLI end-to-end tests: temp trees, byte snapshots, and running the real
 // launcher (bin/pycodemod.js → dist/) in a child process.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, type Dirent } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,11 +34,10 @@ export function copyOf(repoRelative: string): string {
   return root;
 }
 
-/** Every regular file under `root` (relative, "/"-separated) → its bytes; links are not followed. */
-export function snapshot(root: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const visit = (dir: string) => {
-    let entries;
+/** Calls `visit` for every entry under `root`, depth first; unreadable folders are passed over. */
+export function walkTree(root: string, visit: (full: string, entry: Dirent) => void): void {
+  const walk = (dir: string) => {
+    let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
@@ -46,17 +45,24 @@ export function snapshot(root: string): Map<string, Buffer> {
     }
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) visit(full);
-      else if (entry.isFile()) {
-        try {
-          out.set(path.relative(root, full).split(path.sep).join("/"), readFileSync(full));
-        } catch {
-          // unreadable to us: not part of the snapshot
-        }
-      }
+      visit(full, entry);
+      if (entry.isDirectory()) walk(full);
     }
   };
-  visit(root);
+  walk(root);
+}
+
+/** Every regular file under `root` (relative, "/"-separated) → its bytes; links are not followed. */
+export function snapshot(root: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  walkTree(root, (full, entry) => {
+    if (!entry.isFile()) return;
+    try {
+      out.set(path.relative(root, full).split(path.sep).join("/"), readFileSync(full));
+    } catch {
+      // unreadable to us: not part of the snapshot
+    }
+  });
   return out;
 }
 

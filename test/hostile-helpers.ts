@@ -9,6 +9,7 @@ import {
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { walkTree, writeTree } from "./cli-helpers.js";
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const BIN = path.join(REPO, "bin", "pycodemod.js");
@@ -84,27 +85,15 @@ export function giveToNobody(root: string): void {
   visit(root);
 }
 
-import { writeTree } from "./cli-helpers.js";
 export { changedFiles, snapshot, writeTree } from "./cli-helpers.js";
 
 /** Files under `root` named like pycodemod's temporary files. */
 export function strayTemps(root: string): string[] {
   const out: string[] = [];
-  const visit = (dir: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (entry.name.startsWith(".pycodemod-")) out.push(path.relative(root, full));
-      if (entry.isDirectory()) visit(full);
-    }
-  };
-  visit(root);
-  return out.sort();
+  walkTree(root, (full, entry) => {
+    if (entry.name.startsWith(".pycodemod-")) out.push(path.relative(root, full));
+  });
+  return out;
 }
 
 /** `buffer` with every occurrence of the ASCII string `from` replaced by `to`, byte for byte. */
