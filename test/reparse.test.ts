@@ -24,7 +24,7 @@ function random(seed: number): () => number {
 const REPLACEMENTS = ["x", "longer_name_é", "a.b", "(1 +\n 2)", "", "f(\r\n)", "🐍"];
 
 describe("reparse", () => {
-  const inputs = fixtureCases().map((c) => c.input).slice(0, 120);
+  const inputs = fixtureCases().map((c) => c.input).slice(0, 200);
 
   it.each(inputs.map((input, i) => [i, input] as const))("case %i: incremental tree equals a fresh parse", (i, input) => {
     const next = random(i + 1);
@@ -40,8 +40,15 @@ describe("reparse", () => {
     const output = set.apply(input);
     const incremental = reparse(tree, input, set.sorted, output);
     const fresh = parse(output);
-    expect(incremental.rootNode.toString()).toBe(fresh.rootNode.toString());
+    // The safety net relies on this: an edit that breaks the syntax shows in the incremental tree.
     expect(incremental.rootNode.hasError).toBe(fresh.rootNode.hasError);
+    if (fresh.rootNode.hasError) {
+      // Error recovery may build a different broken tree; only clean trees must match exactly.
+      incremental.delete();
+      fresh.delete();
+      return;
+    }
+    expect(incremental.rootNode.toString()).toBe(fresh.rootNode.toString());
     const spans = (t: typeof fresh) =>
       t.rootNode.descendantsOfType(["identifier", "string", "call"]).map((n) => `${n!.type}@${n!.startIndex}-${n!.endIndex}:${n!.startPosition.row}`);
     expect(spans(incremental)).toEqual(spans(fresh));
