@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI lives in the compiled dist/ so start-up pays no TypeScript cost.
-import { main } from "../dist/src/cli.js";
+// Thin launcher: the CLI lives in the compiled, bundled dist/bundle/ so start-up pays neither
+// TypeScript nor the loading of dozens of small modules.
+import { main } from "../dist/bundle/cli.js";
 
 main(process.argv.slice(2)).then(
   (code) => {

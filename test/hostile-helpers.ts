@@ -14,6 +14,8 @@ import { walkTree, writeTree } from "./cli-helpers.js";
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const BIN = path.join(REPO, "bin", "pycodemod.js");
 export const HOOKS = path.join(REPO, "test", "hostile-hooks.mjs");
+/** Launcher used with hooks: they patch dist/ modules, which the bundled CLI does not load. */
+const UNBUNDLED = path.join(REPO, "test", "unbundled-cli.mjs");
 export const TARGET = ["--target", "django-5.0"];
 
 export const IS_ROOT = process.getuid?.() === 0;
@@ -143,7 +145,7 @@ function cliEnv(options: CliOptions): NodeJS.ProcessEnv {
 }
 
 function cliArgs(args: readonly string[], options: CliOptions): string[] {
-  return [...(options.nodeArgs ?? []), ...(options.hooks ? ["--import", HOOKS] : []), BIN, ...args];
+  return [...(options.nodeArgs ?? []), ...(options.hooks ? ["--import", HOOKS, UNBUNDLED] : [BIN]), ...args];
 }
 
 /** Runs the real CLI to completion, synchronously. */
