@@ -173,6 +173,8 @@ const NOT_RENAMED = new Set([
   "self", "cls", "print", "len", "range", "super", "object", "str", "int", "bytes", "list", "dict", "set", "tuple",
   "None", "True", "False", "match", "case", "type", "_", "print", "isinstance", "getattr", "setattr", "hasattr",
   "Exception", "ImportError", "ValueError", "TypeError", "KeyError", "AttributeError", "NotImplemented", "exec", "eval",
+  // Builtins whose meaning rules rely on (a method under @staticmethod has no `self`).
+  "staticmethod", "classmethod", "property", "globals", "locals", "vars", "callable", "iter", "next",
 ]);
 
 const WORD = /[\p{L}\p{N}_]+/gu;
@@ -384,7 +386,8 @@ describe("fixture inputs survive unrelated mutations", () => {
       fc.property(fc.nat(cases.length - 1), fc.array(mutationArb, { minLength: 1, maxLength: 4 }), (index, mutations) => {
         check(cases[index]!, mutations);
       }),
-      { numRuns: NUM_RUNS, seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined },
+      // A fixed seed keeps CI reproducible; PROPERTY_SEED explores others locally.
+      { numRuns: NUM_RUNS, seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : 20261123 },
     );
   });
 
