@@ -189,12 +189,6 @@ export class Facts {
     return this.exports.opaque || this.exports.names.has(name);
   }
 
-  /** Import bindings whose qualified name is one of `names`. */
-  importsOf(names: Iterable<string>): ImportBinding[] {
-    const wanted = new Set(names);
-    return this.imports.filter((b) => wanted.has(b.qualified));
-  }
-
   importForLocal(node: Node): ImportBinding | undefined {
     if (!this.importList) this.collectImports();
     return this.importsByLocal.get(node.id);
