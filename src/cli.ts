@@ -10,6 +10,7 @@ import { transformSync } from "./engine/transform.js";
 import { findingLines, fixLines, plural, problemLines } from "./report/messages.js";
 import { registry, selectRules, findRule, UnknownRuleError } from "./rules.js";
 import { upgrade, type FileResult } from "./runner.js";
+import { statusOf } from "./process-file.js";
 import { parseTargets, TargetError, validTargetList } from "./target.js";
 import { helpText, parseCliArgs, UsageError, version, type CliArgs } from "./args.js";
 
@@ -136,8 +137,7 @@ async function run(args: CliArgs, streams: Streams): Promise<number> {
         if (!args.quiet && mode === "write" && result.written) lines.push(...fixLines(result, "fixed"));
         if (mode === "check" && args.format === "text") streams.stdout(`${result.path}\n`);
         if (mode === "diff" && args.format === "text" && result.after !== undefined) {
-          const diff = diffModule!.unifiedDiff(result.path, result.before!, result.after);
-          streams.stdout(color ? diffModule!.colorizeDiff(diff) : diff);
+          printDiff(streams, color, result.path, result.before!, result.after);
         }
       }
       if (result.status === "error" || result.problems.length > 0) failed++;
@@ -179,6 +179,11 @@ function warnAboutEmptyFolders(paths: readonly string[], results: readonly FileR
   }
 }
 
+function printDiff(streams: Streams, color: boolean, path: string, before: string, after: string): void {
+  const diff = diffModule!.unifiedDiff(path, before, after);
+  streams.stdout(color ? diffModule!.colorizeDiff(diff) : diff);
+}
+
 function jsonResult(result: FileResult, mode: string) {
   return {
     path: result.path,
@@ -204,10 +209,11 @@ async function runStdin(args: CliArgs, mode: string, color: boolean, streams: St
   }
   const targets = parseTargets(args.target!);
   const rules = selectRules({ targets, select: args.select, ignore: args.ignore });
-  if (prefilterFor(rules).match(decoded.text).length > 0) await loadParser();
-  const result = transformSync(decoded.text, { rules, targets, filename });
+  const candidates = prefilterFor(rules).match(decoded.text);
+  if (candidates.length > 0) await loadParser();
+  const result = transformSync(decoded.text, { rules, targets, filename, candidates });
   const fileResult: FileResult = {
-    path: filename, absolutePath: filename, status: result.changed ? "changed" : result.problems.length ? "error" : "unchanged",
+    path: filename, absolutePath: filename, status: statusOf(result),
     fixes: result.fixes, findings: result.findings, problems: result.problems,
     ...(result.changed ? { before: decoded.text, after: result.code } : {}),
   };
@@ -215,10 +221,7 @@ async function runStdin(args: CliArgs, mode: string, color: boolean, streams: St
   if (lines.length > 0) streams.stderr(`${lines.join("\n")}\n`);
   if (args.format === "json") streams.stdout(`${JSON.stringify({ files: [jsonResult(fileResult, mode)] }, null, 2)}\n`);
   else if (mode === "write") streams.stdoutBytes(encode(decoded, result.code));
-  else if (mode === "diff" && result.changed) {
-    const diff = diffModule!.unifiedDiff(filename, decoded.text, result.code);
-    streams.stdout(color ? diffModule!.colorizeDiff(diff) : diff);
-  }
+  else if (mode === "diff" && result.changed) printDiff(streams, color, filename, decoded.text, result.code);
   if (result.problems.length > 0) return EXIT_ERROR;
   if (result.changed && !args.exitZeroEvenIfChanged) return EXIT_CHANGED;
   return EXIT_CLEAN;

@@ -5,7 +5,7 @@ import { isParserLoaded, loadParser } from "./engine/parser.js";
 import { prefilterFor } from "./engine/prefilter.js";
 import type { Finding, Rule } from "./engine/rule.js";
 import { decode, DecodeError, encode, type Decoded } from "./engine/text.js";
-import { transformSync, type AppliedFix, type Problem } from "./engine/transform.js";
+import { transformSync, type AppliedFix, type Problem, type TransformResult } from "./engine/transform.js";
 import { ChangedOnDiskError, writeAtomic } from "./io.js";
 import type { Targets } from "./target.js";
 
@@ -43,6 +43,11 @@ export interface LoadedFile {
   decoded: Decoded;
   /** Rules that passed the prefilter on this text, once known. */
   candidates?: readonly Rule[];
+}
+
+/** A file's status from its transform: a change wins; problems without a change are an error. */
+export function statusOf(result: Pick<TransformResult, "changed" | "problems">): FileResult["status"] {
+  return result.changed ? "changed" : result.problems.length > 0 ? "error" : "unchanged";
 }
 
 function baseResult(job: FileJob) {
@@ -95,7 +100,7 @@ export async function processFile(job: FileJob, settings: JobSettings, preloaded
   if (candidates.length === 0) return { ...base, status: "unchanged" };
   if (!isParserLoaded()) await loadParser();
   const result = transformSync(decoded.text, { rules: settings.rules, targets: settings.targets, filename: job.display, candidates });
-  const status = result.changed ? "changed" : result.problems.length > 0 ? "error" : "unchanged";
+  const status = statusOf(result);
   const out: FileResult = { ...base, status, fixes: result.fixes, findings: result.findings, problems: result.problems };
   if (!result.changed) return out;
   if (settings.keepText) {
