@@ -4,7 +4,7 @@
 // test/hostile-hooks.mjs preloaded (to fake a failing rule or a concurrent editor).
 import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from "node:child_process";
 import {
-  chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync,
+  chmodSync, chownSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync,
 } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
@@ -144,8 +144,45 @@ function cliEnv(options: CliOptions): NodeJS.ProcessEnv {
   };
 }
 
+/**
+ * The launcher the unprivileged user runs. A clone in a private folder (mode 0700, as `mktemp -d`
+ * makes) is out of that user's reach, so the launcher, dist/ and the runtime dependencies are
+ * copied once to a world-readable temp folder. Undefined (with the reason) when even the copy
+ * cannot be run, e.g. because node itself lives in a private folder.
+ */
+let nobodyLauncher: { bin?: string; reason?: string } | undefined;
+export function unprivilegedLauncher(): { bin?: string; reason?: string } {
+  if (nobodyLauncher) return nobodyLauncher;
+  if (!IS_ROOT) return (nobodyLauncher = { bin: BIN });
+  const runs = (bin: string) =>
+    spawnSync(process.execPath, [bin, "--version"], { uid: NOBODY, gid: NOBODY, cwd: tmpdir(), stdio: "pipe" }).status === 0;
+  if (runs(BIN)) return (nobodyLauncher = { bin: BIN });
+  const copy = tempDir("pycodemod-nobody-");
+  chmodSync(copy, 0o755);
+  for (const part of ["bin", "dist", "package.json"]) cpSync(path.join(REPO, part), path.join(copy, part), { recursive: true });
+  // Runtime dependencies only: the lockfile marks development-only packages with "dev": true.
+  const lock = JSON.parse(readFileSync(path.join(REPO, "package-lock.json"), "utf8")) as {
+    packages: Record<string, { dev?: boolean }>;
+  };
+  for (const [where, info] of Object.entries(lock.packages)) {
+    if (!where.startsWith("node_modules/") || info.dev) continue;
+    cpSync(path.join(REPO, where), path.join(copy, where), { recursive: true });
+  }
+  const bin = path.join(copy, "bin", "pycodemod.js");
+  if (runs(bin)) return (nobodyLauncher = { bin });
+  return (nobodyLauncher = {
+    reason: `user ${NOBODY} cannot run node (${process.execPath}) even on a world-readable copy of the CLI in ${copy}`,
+  });
+}
+
 function cliArgs(args: readonly string[], options: CliOptions): string[] {
-  return [...(options.nodeArgs ?? []), ...(options.hooks ? ["--import", HOOKS, UNBUNDLED] : [BIN]), ...args];
+  let bin = BIN;
+  if (options.unprivileged && IS_ROOT && !options.hooks) {
+    const launcher = unprivilegedLauncher();
+    if (!launcher.bin) throw new Error(launcher.reason);
+    bin = launcher.bin;
+  }
+  return [...(options.nodeArgs ?? []), ...(options.hooks ? ["--import", HOOKS, UNBUNDLED] : [bin]), ...args];
 }
 
 /** Runs the real CLI to completion, synchronously. */
