@@ -37,7 +37,7 @@ interface OptionSpec {
 
 /** The option table; the help text is generated from it. Aliases are listed as their own entries. */
 const OPTIONS: Record<string, OptionSpec> = {
-  target: { type: "string", short: "t", multiple: true, value: "FRAMEWORK-X.Y", help: "upgrade to this version, e.g. django-5.0 (repeatable; required)" },
+  target: { type: "string", short: "t", multiple: true, value: "FRAMEWORK-X.Y", help: "upgrade to this version, e.g. django-5.0 or flask-3.0 (repeatable, one per framework; required)" },
   diff: { type: "boolean", help: "print a unified diff on stdout; write nothing" },
   check: { type: "boolean", help: "list the files that would change on stdout; write nothing" },
   select: { type: "string", multiple: true, value: "RULE[,RULE]", help: "run only these rules (ids or aliases)" },
@@ -53,7 +53,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   "no-color": { type: "boolean", help: "never color the diff" },
   jobs: { type: "string", short: "j", value: "N", help: "worker threads (default: number of cores)" },
   quiet: { type: "boolean", short: "q", help: "print only errors and the payload" },
-  "list-rules": { type: "boolean", help: "print every rule and exit" },
+  "list-rules": { type: "boolean", help: "print every rule (with --target: the rules it applies) and exit" },
   explain: { type: "string", value: "RULE", help: "describe one rule and exit" },
   help: { type: "boolean", short: "h", help: "show this help" },
   version: { type: "boolean", short: "V", help: "show the version" },
@@ -65,10 +65,18 @@ export function helpText(): string {
     return `  ${flag.padEnd(38)} ${spec.help}`;
   });
   return [
-    "Usage: pycodemod --target django-X.Y [options] [paths...]",
+    "Usage: pycodemod --target FRAMEWORK-X.Y [options] [paths...]",
     "",
-    "Rewrites deprecated Django code in place. Paths are files or folders (default: .);",
-    "- reads standard input and writes the result to standard output.",
+    "Rewrites deprecated Django and Flask code in place, and warns about what needs a person.",
+    "Paths are files or folders (default: .); - reads standard input and writes the result to",
+    "standard output. A Flask target also upgrades the Werkzeug, Jinja, MarkupSafe and",
+    "itsdangerous code that Flask release requires (an explicit --target werkzeug-X.Y wins).",
+    "",
+    "Examples:",
+    "  pycodemod --target django-4.2 .",
+    "  pycodemod --target flask-3.0 --diff app/",
+    "  pycodemod --target flask-3.0 --target django-4.2 .",
+    "  pycodemod --list-rules --target flask-3.1",
     "",
     "Options:",
     ...rows,

@@ -7,6 +7,7 @@ import { loadParser } from "./engine/parser.js";
 import { prefilterFor } from "./engine/prefilter.js";
 import { decode, DecodeError, encode } from "./engine/text.js";
 import { transformSync } from "./engine/transform.js";
+import { ruleKind } from "./engine/rule.js";
 import { findingLines, fixLines, plural, problemLines } from "./report/messages.js";
 import { registry, selectRules, findRule, UnknownRuleError } from "./rules.js";
 import { upgrade, type FileResult } from "./runner.js";
@@ -68,10 +69,13 @@ export async function main(argv: string[], streams: Streams = processStreams): P
   }
 }
 
-function listRules(streams: Streams): number {
-  for (const rule of registry) {
+/** One line per rule: id (aliases), the target it applies from, fix or finding, summary. With
+ * --target, only the rules that target applies (a Flask target includes the libraries it implies). */
+function listRules(args: CliArgs, streams: Streams): number {
+  const rules = args.target.length > 0 ? selectRules({ targets: parseTargets(args.target) }) : registry;
+  for (const rule of rules) {
     const aliases = rule.aliases?.length ? ` (${rule.aliases.join(", ")})` : "";
-    streams.stdout(`${rule.id}${aliases}\t${rule.framework}-${rule.since}\t${rule.summary}\n`);
+    streams.stdout(`${rule.id}${aliases}\t${rule.framework}-${rule.since}\t${ruleKind(rule)}\t${rule.summary}\n`);
   }
   return EXIT_CLEAN;
 }
@@ -82,6 +86,7 @@ function explain(name: string, streams: Streams): number {
   const lines = [
     `${rule.id}: ${rule.summary}`,
     `applies from: ${rule.framework}-${rule.since}`,
+    `kind: ${ruleKind(rule)}`,
     rule.aliases?.length ? `aliases: ${rule.aliases.join(", ")}` : "",
     rule.files && rule.files !== "any" && typeof rule.files === "string" ? `files: ${rule.files}` : "",
     rule.description ? `\n${rule.description}` : "",
@@ -95,7 +100,7 @@ function explain(name: string, streams: Streams): number {
 let diffModule: typeof import("./report/diff.js") | undefined;
 
 async function run(args: CliArgs, streams: Streams): Promise<number> {
-  if (args.listRules) return listRules(streams);
+  if (args.listRules) return listRules(args, streams);
   if (args.explain !== undefined) return explain(args.explain, streams);
   if (!args.target || args.target.length === 0) {
     throw new UsageError(`--target is required, e.g. --target django-5.0 (valid: ${validTargetList().join(", ")})`);

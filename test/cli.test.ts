@@ -412,11 +412,23 @@ describe.concurrent("rule selection", () => {
     expect(result.stderr).toBe("");
     const lines = result.stdout.trimEnd().split("\n");
     expect(lines.length).toBeGreaterThanOrEqual(6);
-    for (const line of lines) expect(line).toMatch(/^django\/[a-z0-9-]+\b/);
+    for (const line of lines) expect(line).toMatch(/^[a-z]+\/[a-z0-9-]+\b.*\t[a-z]+-\d+\.\d+\t(?:fix|finding)\t/);
     for (const id of ["django/utils-encoding", "django/utils-translation", "django/utils-http", "django/utils-text", "django/use-l10n", "django/django-urls"]) {
       expect(result.stdout).toMatch(new RegExp(`^${id}\\b`, "m"));
     }
     expect(result.stdout).toContain("utils_encoding");
+  });
+
+  it("--list-rules --target lists only the rules that target applies", async () => {
+    const django = await runCli(makeTree(), ["--list-rules", "--target", "django-2.2"]);
+    expect(django.status, django.stderr).toBe(0);
+    expect(django.stdout).toMatch(/^django\/django-urls\b/m);
+    expect(django.stdout).not.toMatch(/^django\/utils-encoding\b/m);
+    const flask = await runCli(makeTree(), ["--list-rules", "--target", "flask-3.1"]);
+    expect(flask.status, flask.stderr).toBe(0);
+    expect(flask.stdout).not.toMatch(/^django\//m);
+    const bad = await runCli(makeTree(), ["--list-rules", "--target", "flask-9.9"]);
+    expect(bad.status).toBe(2);
   });
 
   it("--target django-2.2 does not apply the 3.0 rules; 3.0 applies them but not the 4.0 settings rule", async () => {

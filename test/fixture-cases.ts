@@ -1,7 +1,8 @@
 // Finds golden-fixture cases: fixtures/<framework>/<rule>/<case>.py with an optional
 // <case>.expected.py beside it (no expected file: the case must come out unchanged). A first line
 // `# fixture: path=app/settings.py target=django-4.0` names the file path (for file roles) and
-// the target; both are optional.
+// the target; both are optional. `findings=3,7` says the case's rule reports on exactly those
+// lines (`findings=none`: it reports nothing).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
@@ -17,19 +18,22 @@ export interface FixtureCase {
   expected: string | undefined;
   filename: string;
   target: string | undefined;
+  /** Lines the rule must report on, when the header says; undefined: not asserted. */
+  findings: number[] | undefined;
 }
 
 const HEADER = /^#\s*fixture:(.*)$/m;
 
-export function parseHeader(source: string): { filename?: string; target?: string } {
+export function parseHeader(source: string): { filename?: string; target?: string; findings?: number[] } {
   const firstLine = source.split(/\r?\n/, 1)[0] ?? "";
   const match = HEADER.exec(firstLine);
   if (!match) return {};
-  const out: { filename?: string; target?: string } = {};
+  const out: { filename?: string; target?: string; findings?: number[] } = {};
   for (const pair of match[1]!.trim().split(/\s+/)) {
     const [key, value] = pair.split("=");
     if (key === "path") out.filename = value;
     else if (key === "target") out.target = value;
+    else if (key === "findings") out.findings = value === "none" ? [] : (value ?? "").split(",").map(Number);
   }
   return out;
 }
@@ -58,6 +62,7 @@ export function fixtureCases(): FixtureCase[] {
           expected: existsSync(expectedPath) ? readFileSync(expectedPath, "utf8") : undefined,
           filename: header.filename ?? "module.py",
           target: header.target,
+          findings: header.findings,
         });
       }
     }

@@ -5,6 +5,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadParser, parse } from "../src/engine/parser.js";
 import { transformSync } from "../src/engine/transform.js";
+import { ruleKind } from "../src/engine/rule.js";
 import { registry, selectRules } from "../src/rules.js";
 import { parseTargets } from "../src/target.js";
 import { fixtureCases, type FixtureCase } from "./fixture-cases.js";
@@ -52,6 +53,16 @@ describe.each(cases.map((c) => [`${c.ruleId} ${c.name}`, c] as const))("%s", (_t
     if (c.expected !== undefined) expect(out.fixes.length).toBeGreaterThan(0);
   });
 
+  if (c.findings !== undefined) {
+    it("the rule reports on the lines the header names", () => {
+      const out = run(c, c.input, true);
+      const own = out.findings.filter((f) => f.rule === c.ruleId);
+      expect(own.map((f) => f.line).sort((a, b) => a - b)).toEqual(c.findings);
+      // A finding says what to do and links the release note.
+      for (const f of own) expect(f.message).toMatch(/https:\/\//);
+    });
+  }
+
   it("whole rule set for the target gives the same output", () => {
     expect(run(c, c.input, false).code).toBe(expected);
   });
@@ -71,7 +82,16 @@ describe.each(cases.map((c) => [`${c.ruleId} ${c.name}`, c] as const))("%s", (_t
 });
 
 describe("fixture coverage", () => {
-  it.each(registry.map((r) => [r.id] as const))("%s has at least 4 transforming and 4 unchanged cases", (id) => {
+  const fixers = registry.filter((r) => ruleKind(r) === "fix");
+  const finders = registry.filter((r) => ruleKind(r) === "finding");
+  it.each(finders.map((r) => [r.id] as const))("finding rule %s has 4 unchanged cases, one asserting a finding, none transforming", (id) => {
+    const own = cases.filter((c) => c.ruleId === id);
+    expect(own.filter((c) => c.expected !== undefined)).toEqual([]);
+    expect(own.length).toBeGreaterThanOrEqual(4);
+    expect(own.some((c) => (c.findings ?? []).length > 0)).toBe(true);
+  });
+
+  it.each(fixers.map((r) => [r.id] as const))("%s has at least 4 transforming and 4 unchanged cases", (id) => {
     const own = cases.filter((c) => c.ruleId === id);
     expect(own.filter((c) => c.expected !== undefined).length).toBeGreaterThanOrEqual(4);
     expect(own.filter((c) => c.expected === undefined).length).toBeGreaterThanOrEqual(4);

@@ -35,6 +35,15 @@ export interface RuleMeta {
    */
   precheck?: (text: string) => boolean;
   files?: FileFilter;
+  /**
+   * "fix" (the default): the rule rewrites code. "finding": it only reports what the user must
+   * change by hand (a review row of the catalog) and never edits a file.
+   */
+  kind?: "fix" | "finding";
+}
+
+export function ruleKind(rule: RuleMeta): "fix" | "finding" {
+  return rule.kind ?? "fix";
 }
 
 export interface Rule extends RuleMeta {
