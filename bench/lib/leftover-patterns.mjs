@@ -1,0 +1,71 @@
+// Deprecated constructs that bench/corpora.mjs counts in a project before and after a run, grouped
+// by framework. A row is { id, what, pattern } where `pattern` is a global RegExp (every match
+// counts once) or a function text → count, for constructs a regex cannot delimit (a call's
+// arguments). Counting is textual on purpose: it is a second opinion that does not share the
+// engine's idea of what a name stands for, so it also counts lookalikes; compare before with
+// after, not with zero. Add rows freely (one line each), keeping ids unique within a framework.
+
+/** Counts calls `Name(` whose parenthesized arguments do not contain `needle`. */
+function callsWithout(names, needle) {
+  const start = new RegExp(`\\b(?:${names.join("|")})\\s*\\(`, "g");
+  return (text) => {
+    let count = 0;
+    for (const match of text.matchAll(start)) {
+      let depth = 0;
+      let end = match.index + match[0].length - 1;
+      for (; end < text.length; end++) {
+        const c = text[end];
+        if (c === "(") depth++;
+        else if (c === ")" && --depth === 0) break;
+      }
+      if (!text.slice(match.index, end).includes(needle)) count++;
+    }
+    return count;
+  };
+}
+
+export const LEFTOVER_PATTERNS = {
+  django: [
+    { id: "core.urlresolvers", what: "django.core.urlresolvers (removed 2.0)", pattern: /\bdjango\.core\.urlresolvers\b/g },
+    { id: "fk-no-on_delete", what: "ForeignKey/OneToOneField without on_delete (2.0)", pattern: callsWithout(["ForeignKey", "OneToOneField"], "on_delete") },
+    { id: "is_authenticated()", what: "user.is_authenticated()/is_anonymous() called (2.0)", pattern: /\.is_(?:authenticated|anonymous)\(\)/g },
+    { id: "allow_tags", what: "admin method .allow_tags (2.0)", pattern: /\.allow_tags\s*=/g },
+    { id: "assignment_tag", what: "@register.assignment_tag (2.0)", pattern: /\.assignment_tag\b/g },
+    { id: "permalink", what: "@models.permalink (2.1)", pattern: /\bpermalink\b/g },
+    { id: "render_to_response", what: "render_to_response (3.0)", pattern: /\brender_to_response\b/g },
+    { id: "utils.six", what: "django.utils.six (3.0)", pattern: /\bdjango\.utils(?:\.six\b|\s+import\s+six\b)/g },
+    { id: "py2_unicode_compatible", what: "python_2_unicode_compatible (3.0)", pattern: /\bpython_2_unicode_compatible\b/g },
+    { id: "postgresql_psycopg2", what: "postgresql_psycopg2 backend (3.0)", pattern: /\bpostgresql_psycopg2\b/g },
+    { id: "QuerySetPaginator", what: "QuerySetPaginator (3.1)", pattern: /\bQuerySetPaginator\b/g },
+    { id: "multi_db", what: "TestCase multi_db / allow_database_queries (3.1)", pattern: /^\s*(?:multi_db|allow_database_queries)\s*=/gm },
+    { id: "force_text", what: "force_text / smart_text (4.0)", pattern: /\b(?:force|smart)_text\b/g },
+    { id: "ugettext", what: "ugettext* / ungettext* (4.0)", pattern: /\bun?gettext(?:_lazy|_noop)?\b/g },
+    { id: "urlquote", what: "urlquote/urlunquote(_plus) (4.0)", pattern: /\burl(?:un)?quote(?:_plus)?\b/g },
+    { id: "is_safe_url", what: "is_safe_url (4.0)", pattern: /\bis_safe_url\b/g },
+    { id: "unescape_entities", what: "unescape_entities (4.0)", pattern: /\bunescape_entities\b/g },
+    { id: "conf.urls.url", what: "from django.conf.urls import url (4.0)", pattern: /from\s+django\.conf\.urls\s+import\s+(?:\([^)]*|[^\n]*)\burl\b/g },
+    { id: "NullBooleanField", what: "NullBooleanField (4.0)", pattern: /\bNullBooleanField\b/g },
+    { id: "providing_args", what: "Signal(providing_args=) (4.0)", pattern: /\bproviding_args\b/g },
+    { id: "postgres JSONField", what: "django.contrib.postgres JSONField (4.0)", pattern: /django\.contrib\.postgres(?:\.fields)?(?:\.jsonb)?\s+import\s+(?:\([^)]*|[^\n]*)\bJSONField\b/g },
+    { id: "PASSWORD_RESET_TIMEOUT_DAYS", what: "PASSWORD_RESET_TIMEOUT_DAYS (4.0)", pattern: /\bPASSWORD_RESET_TIMEOUT_DAYS\b/g },
+    { id: "default_app_config", what: "default_app_config (4.1)", pattern: /^\s*default_app_config\s*=/gm },
+    { id: "requires_system_checks bool", what: "requires_system_checks = True/False (4.1)", pattern: /\brequires_system_checks\s*=\s*(?:True|False)\b/g },
+    { id: "MIDDLEWARE_CLASSES", what: "MIDDLEWARE_CLASSES (2.0; a warning, not a fix)", pattern: /\bMIDDLEWARE_CLASSES\b/g },
+    { id: "USE_L10N", what: "USE_L10N setting (5.0)", pattern: /^\s*USE_L10N\s*=/gm },
+    { id: "timezone.utc", what: "django.utils.timezone.utc (5.0)", pattern: /\btimezone\.utc\b|from\s+django\.utils\.timezone\s+import\s+(?:\([^)]*|[^\n]*)\butc\b/g },
+    { id: "assertFormError(response", what: "assertFormError(response, ...) (5.0)", pattern: /\bassertFormError\(\s*(?:self\.)?(?:response|resp|r)\s*,/g },
+    { id: "index_together", what: "Meta.index_together (5.1)", pattern: /\bindex_together\s*=/g },
+    { id: "file storage settings", what: "DEFAULT_FILE_STORAGE / STATICFILES_STORAGE (5.1)", pattern: /^\s*(?:DEFAULT_FILE_STORAGE|STATICFILES_STORAGE)\s*=/gm },
+    { id: "assertQuerysetEqual", what: "assertQuerysetEqual / assertFormsetError (5.1)", pattern: /\bassert(?:QuerysetEqual|FormsetError)\b/g },
+    { id: "CheckConstraint(check=", what: "CheckConstraint(check=) (6.0)", pattern: /\bCheckConstraint\([^)]*?\bcheck\s*=/g },
+    { id: "HTTP_ header kwargs", what: "test client HTTP_* keyword headers (style since 4.2)", pattern: /\(\s*[^()]*\bHTTP_[A-Z0-9_]+\s*=/g },
+    { id: "META['HTTP_", what: "request.META['HTTP_*'] (style since 2.2)", pattern: /\.META(?:\[\s*|\.get\(\s*)["']HTTP_/g },
+  ],
+  flask: [
+    { id: "flask.ext", what: "flask.ext.* imports (1.0)", pattern: /\bflask\.ext\b/g },
+    { id: "ctx stacks", what: "_app_ctx_stack / _request_ctx_stack (3.0)", pattern: /\b_(?:app|request)_ctx_stack\b/g },
+    { id: "werkzeug.contrib", what: "werkzeug.contrib (1.0)", pattern: /\bwerkzeug\.contrib\b/g },
+    { id: "before_first_request", what: "before_first_request (2.3)", pattern: /\bbefore_first_request\b/g },
+    { id: "flask.json.JSONEncoder", what: "JSONEncoder/JSONDecoder from flask.json (2.3)", pattern: /from\s+flask\.json\s+import\s+(?:\([^)]*|[^\n]*)\bJSON(?:En|De)coder\b/g },
+  ],
+};
