@@ -121,6 +121,7 @@ async function run(args: CliArgs, streams: Streams): Promise<number> {
   let failed = 0;
   let failedUnchanged = 0;
   let fixCount = 0;
+  let findingCount = 0;
   let total = 0;
   const json: unknown[] = [];
   const summary = await upgrade(paths, {
@@ -134,6 +135,7 @@ async function run(args: CliArgs, streams: Streams): Promise<number> {
     jobs: args.jobs,
     onResult(result: FileResult) {
       total++;
+      findingCount += result.findings.length;
       const lines = [...problemLines(result)];
       if (!args.quiet) lines.push(...findingLines(result));
       if (result.status === "changed") {
@@ -158,6 +160,7 @@ async function run(args: CliArgs, streams: Streams): Promise<number> {
     const verb = mode === "write" ? "rewritten" : "would change";
     const unchanged = total - changed - failedUnchanged;
     const parts = [`${plural(changed, "file")} ${verb} (${plural(fixCount, "fix")})`, `${plural(unchanged, "file")} unchanged`];
+    if (findingCount > 0) parts.push(`${plural(findingCount, "warning")} (see above; they change nothing)`);
     if (failed > 0) parts.push(`${plural(failed, "file")} with errors (see above)`);
     streams.stderr(`pycodemod: ${parts.join(", ")}\n`);
   }
