@@ -19,7 +19,10 @@ export interface CliArgs {
   exitZeroEvenIfChanged: boolean;
   listRules: boolean;
   explain?: string;
-  format: "text" | "json";
+  format: "text" | "json" | "markdown";
+  /** Versions the project runs on now (plan, --step). */
+  from: string[];
+  step: boolean;
   color?: boolean;
   quiet: boolean;
   jobs?: number;
@@ -38,6 +41,8 @@ interface OptionSpec {
 /** The option table; the help text is generated from it. Aliases are listed as their own entries. */
 const OPTIONS: Record<string, OptionSpec> = {
   target: { type: "string", short: "t", multiple: true, value: "FRAMEWORK-X.Y", help: "upgrade to this version, e.g. django-5.0 or flask-3.0 (repeatable, one per framework; required)" },
+  from: { type: "string", multiple: true, value: "FRAMEWORK-X.Y", help: "the version the project runs on now (with plan and --step; repeatable)" },
+  step: { type: "boolean", help: "apply only the next release's fixes after --from, and print the next command" },
   diff: { type: "boolean", help: "print a unified diff on stdout; write nothing" },
   check: { type: "boolean", help: "list the files that would change on stdout; write nothing" },
   select: { type: "string", multiple: true, value: "RULE[,RULE]", help: "run only these rules (ids or aliases)" },
@@ -48,7 +53,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   "no-ignore": { type: "boolean", help: "do not honour .gitignore files" },
   "stdin-filename": { type: "string", value: "PATH", help: "path used for file roles when reading standard input (-)" },
   "exit-zero-even-if-changed": { type: "boolean", help: "exit 0 even when files changed or would change" },
-  format: { type: "string", value: "text|json", help: "encoding of standard output (default: text)" },
+  format: { type: "string", value: "text|json", help: "encoding of standard output (default: text; plan also takes markdown)" },
   color: { type: "boolean", help: "color the diff (default: when stdout is a terminal)" },
   "no-color": { type: "boolean", help: "never color the diff" },
   jobs: { type: "string", short: "j", value: "N", help: "worker threads (default: number of cores)" },
@@ -66,6 +71,7 @@ export function helpText(): string {
   });
   return [
     "Usage: pycodemod --target FRAMEWORK-X.Y [options] [paths...]",
+    "       pycodemod plan --target FRAMEWORK-X.Y --from FRAMEWORK-X.Y [options] [paths...]",
     "",
     "Rewrites deprecated Django and Flask code in place, and warns about what needs a person.",
     "Paths are files or folders (default: .); - reads standard input and writes the result to",
@@ -80,6 +86,10 @@ export function helpText(): string {
     "",
     "Options:",
     ...rows,
+    "",
+    "plan prints, release by release, what each rule would fix and what needs a person, and",
+    "writes nothing. --from V --step applies only the next release after V and prints the next",
+    "command, so tests can run and a commit can follow each release.",
     "",
     "Exit codes: 0 nothing to change, 1 changed or would change, 2 usage error or a file that",
     "could not be processed.",
@@ -132,7 +142,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (v.diff && v.check) throw new UsageError("--diff and --check cannot be used together");
   if (v.color && v["no-color"]) throw new UsageError("--color and --no-color cannot be used together");
   const format = (v.format as string | undefined) ?? "text";
-  if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not "${format}"`);
+  if (format !== "text" && format !== "json" && format !== "markdown") {
+    throw new UsageError(`--format must be text or json (or markdown with plan), not "${format}"`);
+  }
   let jobs: number | undefined;
   if (v.jobs !== undefined) {
     jobs = Number(v.jobs);
@@ -152,6 +164,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     listRules: Boolean(v["list-rules"]),
     explain: v.explain as string | undefined,
     format,
+    from: list(v.from),
+    step: Boolean(v.step),
     color: v.color ? true : v["no-color"] ? false : undefined,
     quiet: Boolean(v.quiet),
     jobs,

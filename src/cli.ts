@@ -14,6 +14,7 @@ import { upgrade, type FileResult } from "./runner.js";
 import { statusOf } from "./process-file.js";
 import { parseTargets, TargetError, validTargetList } from "./target.js";
 import { helpText, parseCliArgs, UsageError, version, type CliArgs } from "./args.js";
+import { runPlan, runStep } from "./plan-command.js";
 
 export const EXIT_CLEAN = 0;
 export const EXIT_CHANGED = 1;
@@ -50,7 +51,8 @@ const processStreams: Streams = {
 
 export async function main(argv: string[], streams: Streams = processStreams): Promise<number> {
   try {
-    const args = parseCliArgs(argv);
+    const isPlan = argv[0] === "plan";
+    const args = parseCliArgs(isPlan ? argv.slice(1) : argv);
     if (args.help) {
       streams.stdout(helpText());
       return EXIT_CLEAN;
@@ -59,6 +61,10 @@ export async function main(argv: string[], streams: Streams = processStreams): P
       streams.stdout(`${version()}\n`);
       return EXIT_CLEAN;
     }
+    if (isPlan) return await runPlan(args, streams);
+    if (args.format === "markdown") throw new UsageError("--format markdown goes with plan");
+    if (args.step) return await runStep(args, argv, streams, (stepArgs) => run(stepArgs, streams));
+    if (args.from.length > 0) throw new UsageError("--from goes with --step or plan");
     return await run(args, streams);
   } catch (error) {
     if (error instanceof UsageError || error instanceof TargetError || error instanceof UnknownRuleError) {
