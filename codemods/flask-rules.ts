@@ -1,0 +1,12 @@
+// The Flask and Jinja rules (catalog sections 1 and 3), listed here so the main registry gains them
+// with one line. Order matters only within a pass; these rules never touch the same code.
+import type { Rule } from "../src/engine/rule.js";
+import flaskMarkupsafeImports from "./flask/markupsafe-imports.js";
+import jinjaMarkupsafeImports from "./jinja/markupsafe-imports.js";
+import jinjaPassContextDecorators from "./jinja/pass-context-decorators.js";
+
+export const flaskRules: readonly Rule[] = [
+  flaskMarkupsafeImports,
+  jinjaMarkupsafeImports,
+  jinjaPassContextDecorators,
+];
