@@ -2,12 +2,14 @@
 // with one line. Order matters only within a pass; these rules never touch the same code.
 import type { Rule } from "../src/engine/rule.js";
 import flaskMarkupsafeImports from "./flask/markupsafe-imports.js";
+import flaskExtImports from "./flask/ext-imports.js";
 import flaskSendFileArguments from "./flask/send-file-arguments.js";
 import jinjaMarkupsafeImports from "./jinja/markupsafe-imports.js";
 import jinjaPassContextDecorators from "./jinja/pass-context-decorators.js";
 
 export const flaskRules: readonly Rule[] = [
   flaskMarkupsafeImports,
+  flaskExtImports,
   flaskSendFileArguments,
   jinjaMarkupsafeImports,
   jinjaPassContextDecorators,
