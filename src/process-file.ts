@@ -8,6 +8,7 @@ import { decode, DecodeError, encode, type Decoded } from "./engine/text.js";
 import { transformSync, type AppliedFix, type Problem, type TransformResult } from "./engine/transform.js";
 import { ChangedOnDiskError, writeAtomic } from "./io.js";
 import type { Targets } from "./target.js";
+import type { ProjectLookup } from "./engine/project.js";
 
 export interface FileJob {
   absolute: string;
@@ -35,6 +36,8 @@ export interface JobSettings {
   write: boolean;
   /** Return before/after text of changed files (needed for diffs). */
   keepText: boolean;
+  /** This thread's view of the project's modules. */
+  project?: ProjectLookup;
 }
 
 export interface LoadedFile {
@@ -99,7 +102,7 @@ export async function processFile(job: FileJob, settings: JobSettings, preloaded
   const candidates = loaded.candidates ?? prefilterFor(settings.rules).match(decoded.text);
   if (candidates.length === 0) return { ...base, status: "unchanged" };
   if (!isParserLoaded()) await loadParser();
-  const result = transformSync(decoded.text, { rules: settings.rules, targets: settings.targets, filename: job.display, candidates });
+  const result = transformSync(decoded.text, { rules: settings.rules, targets: settings.targets, filename: job.display, candidates, project: settings.project });
   const status = statusOf(result);
   const out: FileResult = { ...base, status, fixes: result.fixes, findings: result.findings, problems: result.problems };
   if (!result.changed) return out;

@@ -3,12 +3,14 @@
 // thread alone for small amounts of work, or shared with worker threads past a threshold (worker
 // start-up costs more than it saves on a handful of files). Results come back in discovery order.
 import { availableParallelism } from "node:os";
+import path from "node:path";
 import { discover, type DiscoveryError } from "./discover.js";
 import type { Rule } from "./engine/rule.js";
 import { processFile, triageFile, type FileJob, type FileResult, type JobSettings, type LoadedFile } from "./process-file.js";
 import type { WorkerSetup } from "./worker.js";
 import { selectRules } from "./rules.js";
 import { parseTargets } from "./target.js";
+import { ProjectView, projectRoots } from "./project-view.js";
 
 export type { FileJob, FileResult, JobSettings };
 export { processFile };
@@ -61,11 +63,13 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
     results.push(result);
   };
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  const settings: JobSettings = { rules, targets, write, keepText };
+  // Each thread builds its own view from this (a view holds parsed modules, which cannot be shared).
+  const project = { cwd: path.resolve(options.cwd ?? "."), roots: projectRoots(files) };
+  const settings: JobSettings = { rules, targets, write, keepText, project: new ProjectView(project) };
   if (jobs === 1 || options.rules) {
     for (const file of files) collect(await processFile(file, settings));
   } else {
-    await runParallel(files, settings, { targets, select: options.select, ignore: options.ignore, write, keepText }, jobs, collect);
+    await runParallel(files, settings, { targets, select: options.select, ignore: options.ignore, write, keepText, project }, jobs, collect);
   }
   return { results, pathErrors: errors };
 }

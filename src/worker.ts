@@ -6,6 +6,7 @@ import { processFile, type FileResult, type JobSettings } from "./process-file.j
 import type { IndexedJob } from "./pool.js";
 import { selectRules } from "./rules.js";
 import type { Targets } from "./target.js";
+import { ProjectView, type ProjectViewSetup } from "./project-view.js";
 
 export interface WorkerSetup {
   targets: Targets;
@@ -13,6 +14,7 @@ export interface WorkerSetup {
   ignore?: readonly string[];
   write: boolean;
   keepText: boolean;
+  project?: ProjectViewSetup;
 }
 
 const setup = workerData as WorkerSetup;
@@ -21,6 +23,7 @@ const settings: JobSettings = {
   targets: setup.targets,
   write: setup.write,
   keepText: setup.keepText,
+  project: setup.project ? new ProjectView(setup.project) : undefined,
 };
 
 // Only files that passed the prefilter are sent here, so the grammar is always needed: load it

@@ -104,12 +104,19 @@ describe("references", () => {
       "match v:\n    case [f]:\n        pass\n",
       "del f\n",
       "f += 1\n",
-      "a, *f = xs\n",
-      "def f():\n    pass\n",
-      "class f:\n    pass\n",
-      "import other as f\n",
     ];
     for (const body of bodies) expect(refLines(`${imp}${body}f()\n`, "f"), body).toBe("unclean");
+  });
+
+  it("a certain rebinding: module-level code after it reads it, code before reads the import, a function is unclean", () => {
+    const bodies = ["a, *f = xs\n", "def f():\n    pass\n", "class f:\n    pass\n", "import other as f\n", "f = 1\n"];
+    for (const body of bodies) {
+      expect(refLines(`${imp}${body}f()\n`, "f"), body).toEqual([]);
+      expect(refLines(`${imp}f()\n${body}f()\n`, "f"), body).toEqual([2]);
+      expect(refLines(`${imp}class C:\n    x = f()\n${body}`, "f"), body).toEqual([3]);
+      expect(refLines(`${imp}${body}def g():\n    return f()\n`, "f"), body).toBe("unclean");
+      expect(refLines(`${imp}for i in xs:\n    f()\n    ${body.replace(/\n(?=.)/g, "\n    ")}`, "f"), body).toBe("unclean");
+    }
   });
 
   it("a use before the import at module level is unclean", () => {

@@ -3,6 +3,11 @@
 // `# fixture: path=app/settings.py target=django-4.0` names the file path (for file roles) and
 // the target; both are optional. `findings=3,7` says the case's rule reports on exactly those
 // lines (`findings=none`: it reports nothing).
+//
+// A folder inside a rule's folder is a small project (for rules that read other modules through the
+// project view): every .py file in it, at any depth, is a case of its own, named by its path in the
+// folder, and runs with that folder as the project (its path there is its filename, unless a header
+// says otherwise).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
@@ -20,6 +25,8 @@ export interface FixtureCase {
   target: string | undefined;
   /** Lines the rule must report on, when the header says; undefined: not asserted. */
   findings: number[] | undefined;
+  /** The project folder of a multi-file case. */
+  project?: string;
 }
 
 const HEADER = /^#\s*fixture:(.*)$/m;
@@ -46,6 +53,10 @@ export function fixtureCases(): FixtureCase[] {
     for (const rule of readdirSync(frameworkDir)) {
       const ruleDir = path.join(frameworkDir, rule);
       for (const file of readdirSync(ruleDir).sort()) {
+        if (statSync(path.join(ruleDir, file)).isDirectory()) {
+          cases.push(...projectCases(`${framework}/${rule}`, path.join(ruleDir, file)));
+          continue;
+        }
         if (!file.endsWith(".py") || file.endsWith(".expected.py")) continue;
         const name = file.slice(0, -3);
         const inputPath = path.join(ruleDir, file);
@@ -68,4 +79,35 @@ export function fixtureCases(): FixtureCase[] {
     }
   }
   return cases;
+}
+
+/** Every module of a project folder, as a case that runs with the folder as its project. */
+function projectCases(ruleId: string, project: string): FixtureCase[] {
+  const out: FixtureCase[] = [];
+  const walk = (dir: string) => {
+    for (const file of readdirSync(dir).sort()) {
+      const full = path.join(dir, file);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (file.endsWith(".py") && !file.endsWith(".expected.py")) {
+        const relative = path.relative(project, full).split(path.sep).join("/");
+        const expectedPath = `${full.slice(0, -3)}.expected.py`;
+        const input = readFileSync(full, "utf8");
+        const header = parseHeader(input);
+        out.push({
+          ruleId,
+          name: `${path.basename(project)}/${relative.slice(0, -3)}`,
+          inputPath: full,
+          expectedPath,
+          input,
+          expected: existsSync(expectedPath) ? readFileSync(expectedPath, "utf8") : undefined,
+          filename: header.filename ?? relative,
+          target: header.target,
+          findings: header.findings,
+          project,
+        });
+      }
+    }
+  };
+  walk(project);
+  return out;
 }

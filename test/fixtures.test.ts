@@ -1,7 +1,8 @@
 // Golden fixtures: every case runs through its rule alone and through the whole rule set of its
 // target; the output must equal the expected file, parse cleanly, and not change on a second run.
 // UPDATE_FIXTURES=1 (npm run fixtures:update) writes the rule-alone output instead, for review.
-import { rmSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { ProjectView } from "../src/project-view.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadParser, parse } from "../src/engine/parser.js";
 import { transformSync } from "../src/engine/transform.js";
@@ -17,13 +18,20 @@ beforeAll(async () => {
   await loadParser();
 });
 
-function run(c: FixtureCase, source: string, alone: boolean) {
+/** The case's project as it is before the run, or as the expected files say it is after. */
+function projectOf(c: FixtureCase, after: boolean) {
+  if (!c.project) return undefined;
+  const read = after ? (file: string) => (existsSync(`${file.slice(0, -3)}.expected.py`) ? `${file.slice(0, -3)}.expected.py` : file) : undefined;
+  return new ProjectView({ cwd: c.project, roots: [] }, read);
+}
+
+function run(c: FixtureCase, source: string, alone: boolean, after = false) {
   const rule = registry.find((r) => r.id === c.ruleId);
   if (!rule) throw new Error(`fixtures folder ${c.ruleId} has no rule with that id`);
   const targets = parseTargets(c.target ?? `${rule.framework}-${rule.since}`);
   // Alone or not, a rule runs only when the case's target reaches it.
   const rules = alone ? selectRules({ targets, rules: [rule] }) : selectRules({ targets });
-  return transformSync(source, { rules, targets, filename: c.filename });
+  return transformSync(source, { rules, targets, filename: c.filename, project: projectOf(c, after) });
 }
 
 function parsesCleanly(code: string): boolean {
@@ -69,7 +77,7 @@ describe.each(cases.map((c) => [`${c.ruleId} ${c.name}`, c] as const))("%s", (_t
 
   it("output parses and a second run changes nothing", () => {
     expect(parsesCleanly(expected)).toBe(true);
-    const again = run(c, expected, false);
+    const again = run(c, expected, false, true);
     expect(again.changed).toBe(false);
     expect(again.code).toBe(expected);
   });

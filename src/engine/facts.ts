@@ -3,6 +3,8 @@
 // and a name's occurrences are found by searching the text for the word, so a rule that asks
 // about `force_text` costs time proportional to the places `force_text` is written.
 import type { Node } from "./parser.js";
+import type { StarNames } from "./project.js";
+import { DJANGO_STAR_EXPORTS, NAMES_WE_KNOW } from "./star-exports.js";
 import {
   bindingScope,
   classifyIdentifier,
@@ -41,7 +43,23 @@ export interface Occurrence {
   scope: Node;
   /** A `from m import *` statement, which may bind any name. */
   star?: boolean;
+  /** For a star import known to bind the name: the dotted name it stands for, when known. */
+  starQualified?: string;
+  /** For a star import: true when it is known to bind the name (false: it may). */
+  starBinds?: boolean;
 }
+
+/** A `from m import *` statement and the scope it pours names into. */
+interface StarImport {
+  scope: Node;
+  start: number;
+  statement: Node;
+  /** The module as written: `.choices`, `django.conf.urls`. */
+  spec: string;
+}
+
+/** Answers what a star import binds; without one every star import may bind anything. */
+export type StarResolver = (spec: string) => StarNames;
 
 export interface Resolution {
   /** The scope the name resolves in, or null when nothing in the file binds it. */
@@ -71,7 +89,8 @@ const IDENTIFIER_CHAR = /[\p{L}\p{N}_]/u;
 
 export class Facts {
   private importList?: ImportBinding[];
-  private starScopes?: { scope: Node; start: number }[];
+  private starScopes?: StarImport[];
+  private starCache = new Map<string, StarNames>();
   private tables = new Map<string, NameTable>();
   private importsByLocal = new Map<number, ImportBinding>();
   private exports?: { names: Set<string>; opaque: boolean };
@@ -79,6 +98,7 @@ export class Facts {
   constructor(
     readonly source: string,
     readonly root: Node,
+    private readonly starResolver?: StarResolver,
   ) {}
 
   /** Every name bound by an import statement, anywhere in the file, in source order. */
@@ -88,7 +108,7 @@ export class Facts {
   }
 
   /** `from m import *` statements with the scope they pour names into. */
-  private get stars(): { scope: Node; start: number }[] {
+  private get stars(): StarImport[] {
     if (!this.starScopes) this.collectImports();
     return this.starScopes!;
   }
@@ -111,7 +131,7 @@ export class Facts {
 
   private collectImports(): void {
     const list: ImportBinding[] = [];
-    const stars: { scope: Node; start: number }[] = [];
+    const stars: StarImport[] = [];
     for (const statement of this.importStatements()) {
       const scope = enclosingScope(statement);
       if (statement.type === "import_statement") {
@@ -138,7 +158,7 @@ export class Facts {
       const moduleNode = statement.childForFieldName("module_name");
       if (!moduleNode) continue;
       if (statement.namedChildren.some((c) => c?.type === "wildcard_import")) {
-        stars.push({ scope, start: statement.startIndex });
+        stars.push({ scope, start: statement.startIndex, statement, spec: moduleNode.text.replace(/\s+/g, "") });
         continue;
       }
       // Relative imports name the project's own modules: never treated as framework names.
@@ -240,16 +260,90 @@ export class Facts {
       list.push({ ...occurrence, scope });
       bindings.set(scope.id, list);
     }
-    // A star import may bind any name, at the place it stands.
+    // A star import binds the names its module exports, at the place it stands; one that cannot
+    // be resolved may bind any name.
     for (const star of this.stars) {
+      const binds = this.starBinds(star, name);
+      if (binds === false) continue;
       const list = bindings.get(star.scope.id) ?? [];
-      list.push({ node: this.root.descendantForIndex(star.start)!, kind: "import", scope: star.scope, star: true });
+      list.push({
+        node: this.root.descendantForIndex(star.start)!, kind: "import", scope: star.scope, star: true,
+        starBinds: binds !== "maybe", starQualified: typeof binds === "string" ? binds : undefined,
+      });
       bindings.set(star.scope.id, list);
     }
     for (const list of bindings.values()) list.sort((a, b) => a.node.startIndex - b.node.startIndex);
     table = { occurrences, bindings, declarations };
     this.tables.set(name, table);
     return table;
+  }
+
+  /** What the star import's module exports, resolved once per module spec. */
+  private starNames(spec: string): StarNames {
+    let names = this.starCache.get(spec);
+    if (!names) {
+      const django = DJANGO_STAR_EXPORTS[spec];
+      if (django) names = { names: new Map(django.map((n) => [n, null])) };
+      else names = this.starResolver?.(spec) ?? { unknown: "the project's modules are not known here" };
+      this.starCache.set(spec, names);
+    }
+    return names;
+  }
+
+  /**
+   * Whether a star import binds `name`: false (it does not), "maybe" (cannot be known), a dotted
+   * name (it binds an import of that), or true (it binds something else).
+   */
+  private starBinds(star: StarImport, name: string): boolean | "maybe" | string {
+    const names = this.starNames(star.spec);
+    if ("unknown" in names) return "maybe";
+    if (DJANGO_STAR_EXPORTS[star.spec]) return names.names.has(name) ? true : NAMES_WE_KNOW.has(name) ? false : "maybe";
+    if (!names.names.has(name)) return false;
+    return names.names.get(name) ?? true;
+  }
+
+  /** Why a star import stands in the way of `name`, naming the import. */
+  starReason(occurrence: Occurrence, name: string): string {
+    const statement = occurrence.node.type === "import_from_statement" ? occurrence.node : occurrence.node.parent;
+    const text = (statement?.type === "import_from_statement" ? statement.text : "a star import").replace(/\s+/g, " ");
+    const line = this.source.slice(0, occurrence.node.startIndex).split("\n").length;
+    return occurrence.starBinds
+      ? `\`${text}\` (line ${line}) rebinds \`${name}\``
+      : `\`${text}\` (line ${line}) may rebind \`${name}\` (${this.starUnknownReason(statement)})`;
+  }
+
+  private starUnknownReason(statement: Node | null): string {
+    const spec = statement?.childForFieldName("module_name")?.text.replace(/\s+/g, "");
+    const names = spec ? this.starNames(spec) : undefined;
+    return names && "unknown" in names ? names.unknown : "its names are not known";
+  }
+
+  /** The dotted name a binding occurrence stands for: an import's, or a star import's when known. */
+  private qualifiedOf(occurrence: Occurrence): string | undefined {
+    if (occurrence.star) return occurrence.starQualified;
+    return this.importForLocal(occurrence.node)?.qualified;
+  }
+
+  /**
+   * For a use that runs in order with the statements of the scope its name resolves in (module
+   * level, class bodies): the binding it reads, when the order of execution makes it certain (the
+   * last binding before it stands in a block that encloses the use, and no later binding can be
+   * reached again by a loop). undefined when uncertain.
+   */
+  bindingInOrder(use: Node, bindings: readonly Occurrence[]): Occurrence | undefined {
+    let last: Occurrence | undefined;
+    for (const binding of bindings) {
+      // Bound from a function through `global`, or read as well (`x += 1`): no order to rely on.
+      if (!binding.star && (enclosingScope(binding.node).id !== binding.scope.id || binding.node.parent?.type === "augmented_assignment")) return undefined;
+      const statement = statementOf(binding.node);
+      if (statement.startIndex <= use.startIndex && use.endIndex <= statement.endIndex) return undefined; // `x = f(x)`, loops
+      if (statement.endIndex <= use.startIndex) last = binding;
+      else if (sharesLoop(use, statement)) return undefined;
+    }
+    if (!last || !CERTAIN_BINDERS.has(statementOf(last.node).type)) return undefined;
+    const block = statementOf(last.node).parent;
+    if (!block || block.startIndex > use.startIndex || use.endIndex > block.endIndex) return undefined;
+    return last;
   }
 
   /** Where a use of `name` at `at` would resolve, following Python's LEGB rule. */
@@ -294,15 +388,31 @@ export class Facts {
     const resolution = this.resolveName(node.text, node);
     if (resolution.scope === null || resolution.uncertain) return undefined;
     const imported = this.soleImport(resolution.bindings);
+    if (!imported && this.runsInOrder(resolution) && resolution.bindings.length > 1) {
+      // Import-time order: module-level code and class bodies read the binding made before them.
+      const read = this.bindingInOrder(node, resolution.bindings);
+      return read && !read.star ? this.importForLocal(read.node) : undefined;
+    }
     // Runs before the import statement does: that use reads something else.
     if (imported && resolution.immediate && node.startIndex < imported.statement.startIndex) return undefined;
     return imported;
+  }
+
+  /** True when a use resolved this way runs in order with the module or class body it reads. */
+  private runsInOrder(resolution: Resolution): boolean {
+    if (!resolution.immediate || !resolution.scope) return false;
+    const kind = scopeKind(resolution.scope);
+    return kind === "module" || kind === "class";
   }
 
   private soleImport(bindings: Occurrence[]): ImportBinding | undefined {
     let found: ImportBinding | undefined;
     for (const binding of bindings) {
       if (binding.star && found === undefined) continue;
+      if (binding.star) {
+        if (binding.starQualified !== found!.qualified) return undefined;
+        continue;
+      }
       const imported = this.importForLocal(binding.node);
       if (!imported) return undefined;
       if (found && found.qualified !== imported.qualified) return undefined;
@@ -332,14 +442,17 @@ export class Facts {
   references(binding: ImportBinding): References {
     const table = this.table(binding.name);
     const group = table.bindings.get(binding.scope.id) ?? [];
-    for (const other of group) {
-      // A star import before ours is overridden by ours; one after it may rebind the name.
-      if (other.star && other.node.startIndex < binding.statement.startIndex) continue;
-      const imported = this.importForLocal(other.node);
-      if (!imported || imported.qualified !== binding.qualified) {
-        return { refs: [], clean: false, reason: `\`${binding.name}\` is bound more than once in its scope` };
-      }
+    // Other bindings of the name in this scope that may mean something else.
+    let other: Occurrence | undefined;
+    for (const occurrence of group) {
+      // A star import before ours is overridden by ours.
+      if (occurrence.star && occurrence.node.startIndex < binding.statement.startIndex) continue;
+      if (this.qualifiedOf(occurrence) === binding.qualified) continue;
+      other ??= occurrence;
     }
+    // Bound from a function (`global`) or read as well (`x += 1`): no import-time order to rely on.
+    const unordered = (o: Occurrence) => !o.star && (enclosingScope(o.node).id !== binding.scope.id || o.node.parent?.type === "augmented_assignment");
+    if (other && group.some(unordered)) return { refs: [], clean: false, reason: this.conflictReason(other, binding.name) };
     const refs: Node[] = [];
     for (const occurrence of table.occurrences) {
       if (occurrence.kind !== "use") continue;
@@ -348,9 +461,36 @@ export class Facts {
       if (resolution.uncertain || (resolution.immediate && occurrence.node.startIndex < binding.statement.startIndex)) {
         return { refs: [], clean: false, reason: `\`${binding.name}\` is used before it is imported` };
       }
+      if (other) {
+        // Import-time order: code at module level or in a class body reads the binding made
+        // before it; a function body, run later, may read the other one.
+        const read = this.runsInOrder(resolution) ? this.bindingInOrder(occurrence.node, group) : undefined;
+        if (!read) return { refs: [], clean: false, reason: this.conflictReason(other, binding.name) };
+        if (read.node.id === binding.local.id || (!read.star && this.qualifiedOf(read) === binding.qualified)) {
+          refs.push(occurrence.node);
+          continue;
+        }
+        // Reads another binding: left as it is, unless that is a star import that may not bind
+        // the name at all (renaming the import would then leave the use dangling).
+        if (read.star && !read.starBinds) return { refs: [], clean: false, reason: this.conflictReason(read, binding.name) };
+        continue;
+      }
       refs.push(occurrence.node);
     }
     return { refs, clean: true };
+  }
+
+  private conflictReason(other: Occurrence, name: string): string {
+    return other.star ? this.starReason(other, name) : `\`${name}\` is bound more than once in its scope`;
+  }
+
+  /** True when `site` runs in import-time order before `binding`'s statement. */
+  private readsBefore(name: string, site: Node, binding: Occurrence): boolean {
+    const resolution = this.resolveName(name, site);
+    if (resolution.scope !== null && resolution.scope.id !== binding.scope.id) return false;
+    const scope = enclosingScope(site);
+    const inOrder = resolution.scope ? this.runsInOrder(resolution) : scopeKind(scope) === "module" || scopeKind(scope) === "class";
+    return inOrder && site.endIndex <= binding.node.startIndex && !sharesLoop(site, statementOf(binding.node));
   }
 
   /**
@@ -362,8 +502,10 @@ export class Facts {
     const inScope = table.bindings.get(scope.id) ?? [];
     for (const binding of inScope) {
       if (binding.star && binding.node.startIndex < insertAt) continue;
-      const imported = this.importForLocal(binding.node);
-      if (!imported || imported.qualified !== qualified) return false;
+      if (this.qualifiedOf(binding) === qualified) continue;
+      // A later star import that may bind the name: fine when every new use runs before it.
+      if (binding.star && binding.node.startIndex >= insertAt && sites.every((site) => this.readsBefore(name, site, binding))) continue;
+      return false;
     }
     for (const site of sites) {
       const resolution = this.resolveName(name, site);
@@ -379,4 +521,24 @@ export class Facts {
     }
     return true;
   }
+}
+
+const BLOCKS = new Set(["module", "block"]);
+/** Statements that always bind the names they bind once they have run (unlike for, with, try, del). */
+const CERTAIN_BINDERS = new Set(["expression_statement", "import_statement", "import_from_statement", "function_definition", "class_definition", "decorated_definition"]);
+
+/** The statement a node belongs to: its ancestor that sits directly in a block or the module. */
+export function statementOf(node: Node): Node {
+  let current = node;
+  while (current.parent && !BLOCKS.has(current.parent.type)) current = current.parent;
+  return current;
+}
+
+/** True when a `for`/`while` loop encloses both `use` and `statement` (it may run again after it). */
+function sharesLoop(use: Node, statement: Node): boolean {
+  for (let node = use.parent; node; node = node.parent) {
+    if (isScopeNode(node)) return false;
+    if ((node.type === "for_statement" || node.type === "while_statement") && node.startIndex <= statement.startIndex && statement.endIndex <= node.endIndex) return true;
+  }
+  return false;
 }

@@ -6,6 +6,7 @@ import type { Framework, Targets } from "../target.js";
 import type { Edit } from "./edits.js";
 import type { Facts } from "./facts.js";
 import type { Node } from "./parser.js";
+import type { ProjectModule } from "./project.js";
 
 export type Visitor = (node: Node) => void;
 /** `module` runs once per pass with the root node; other keys are node types. */
@@ -67,6 +68,11 @@ export interface RuleContext {
   readonly targets: Targets;
   /** The file's newline sequence, for inserted lines. */
   readonly newline: string;
+  /**
+   * The project's other modules, when the caller knows them: `module(".base")` is the module an
+   * import of `.base` in this file names. Read-only; undefined for one-file runs.
+   */
+  readonly project?: { module(spec: string): ProjectModule | undefined };
   /** Proposes edits that land together or not at all. */
   fix(message: string, edits: Edit[]): void;
   /** A warning that changes nothing. */

@@ -9,6 +9,7 @@ import { prefilterFor } from "./prefilter.js";
 import { ruleAppliesToFile, type Finding, type Rule, type RuleContext, type Visitor } from "./rule.js";
 import { LineIndex, newlineOf, positionOf } from "./text.js";
 import { IgnoreComments } from "./ignore-comments.js";
+import type { ProjectLookup, StarNames } from "./project.js";
 
 export interface TransformOptions {
   rules: readonly Rule[];
@@ -18,6 +19,8 @@ export interface TransformOptions {
   maxPasses?: number;
   /** The rules that passed the prefilter, when the caller has already run it on this text. */
   candidates?: readonly Rule[];
+  /** The rest of the project, when known (see src/project-view.ts); without it, star imports may bind anything. */
+  project?: ProjectLookup;
 }
 
 export interface AppliedFix {
@@ -174,7 +177,10 @@ function runPass(
   options: TransformOptions,
 ): PassOutcome {
   const root = tree.rootNode;
-  const facts = new Facts(text, root);
+  const project = options.project;
+  const facts = new Facts(text, root, (spec): StarNames =>
+    project ? project.starNames(options.filename, spec) : { unknown: "the rest of the project is not known here" });
+  const projectContext = project ? { module: (spec: string) => project.module(options.filename, spec) } : undefined;
   const newline = newlineOf(text);
   const ignores = IgnoreComments.scan(text);
   const fixes: Fix[] = [];
@@ -188,7 +194,7 @@ function runPass(
       current = rule;
       const ctx: RuleContext = {
         ruleId: rule.id, source: text, root, facts, filename: options.filename, roles,
-        targets: options.targets, newline,
+        targets: options.targets, newline, project: projectContext,
         fix(message, edits) {
           if (edits.length === 0) return;
           if (ignores && ignores.suppresses(rule, edits)) return;

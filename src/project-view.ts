@@ -1,0 +1,165 @@
+// The read-only project view: which file is module `x.y` for an import written in a given file,
+// and what that module binds. Each thread (main or worker) has its own instance; a module is read
+// and parsed only when some file asks about it, and once per run per thread.
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { exportedNames, summarizeModule, type ModuleNames, type ProjectLookup, type ProjectModule, type StarNames } from "./engine/project.js";
+import { DJANGO_STAR_EXPORTS } from "./engine/star-exports.js";
+import { decode } from "./engine/text.js";
+
+export interface ProjectViewSetup {
+  /** The working directory: project-relative paths are relative to it. */
+  cwd: string;
+  /** Further import roots (absolute): folders that hold manage.py, and the like. */
+  roots: readonly string[];
+}
+
+/** Import roots a run starts from: the working directory, its src/, and every folder holding manage.py. */
+export function projectRoots(files: readonly { absolute: string }[]): string[] {
+  const roots = new Set<string>();
+  for (const file of files) if (path.basename(file.absolute) === "manage.py") roots.add(path.dirname(file.absolute));
+  return [...roots];
+}
+
+type Loaded = { module: ProjectModule } | { unreadable: string };
+
+export class ProjectView implements ProjectLookup {
+  private readonly loaded = new Map<string, Loaded>();
+  private readonly stars = new Map<string, StarNames>();
+  private readonly packageRoots = new Map<string, string>();
+  private readonly fileExists = new Map<string, boolean>();
+
+  /** `redirect` (tests): the file to read in place of a module's own file. */
+  constructor(
+    private readonly setup: ProjectViewSetup,
+    private readonly redirect: (file: string) => string = (file) => file,
+  ) {}
+
+  module(importer: string, spec: string): ProjectModule | undefined {
+    const file = this.resolve(path.resolve(this.setup.cwd, importer), spec);
+    if (!file) return undefined;
+    const loaded = this.load(file);
+    return "module" in loaded ? loaded.module : undefined;
+  }
+
+  starNames(importer: string, spec: string): StarNames {
+    const file = this.resolve(path.resolve(this.setup.cwd, importer), spec);
+    if (!file) return { unknown: `${spec} is not a module of this project` };
+    return this.starNamesOf(file, new Set());
+  }
+
+  /** The file an import of `spec` from `importer` (absolute) names, when it is a project file. */
+  resolve(importer: string, spec: string): string | undefined {
+    const level = /^\.*/.exec(spec)![0].length;
+    const parts = spec.slice(level).split(".").filter(Boolean);
+    let bases: string[];
+    if (level > 0) {
+      let base = path.dirname(importer);
+      for (let i = 1; i < level; i++) base = path.dirname(base);
+      bases = [base];
+    } else {
+      const cwd = this.setup.cwd;
+      bases = [...new Set([this.packageRoot(path.dirname(importer)), cwd, path.join(cwd, "src"), ...this.setup.roots])];
+    }
+    for (const base of bases) {
+      const stem = path.join(base, ...parts);
+      if (parts.length > 0 && this.isFile(`${stem}.py`)) return `${stem}.py`;
+      if (this.isFile(path.join(stem, "__init__.py"))) return path.join(stem, "__init__.py");
+    }
+    return undefined;
+  }
+
+  /** The folder above the outermost package that holds `dir` (`dir` itself when it is no package). */
+  private packageRoot(dir: string): string {
+    let root = this.packageRoots.get(dir);
+    if (root === undefined) {
+      root = this.isFile(path.join(dir, "__init__.py")) && path.dirname(dir) !== dir ? this.packageRoot(path.dirname(dir)) : dir;
+      this.packageRoots.set(dir, root);
+    }
+    return root;
+  }
+
+  private isFile(file: string): boolean {
+    let known = this.fileExists.get(file);
+    if (known === undefined) {
+      try {
+        known = existsSync(file) && statSync(file).isFile();
+      } catch {
+        known = false;
+      }
+      this.fileExists.set(file, known);
+    }
+    return known;
+  }
+
+  private load(file: string): Loaded {
+    let loaded = this.loaded.get(file);
+    if (loaded) return loaded;
+    const shown = path.relative(this.setup.cwd, file) || file;
+    try {
+      const source = decode(readFileSync(this.redirect(file))).text;
+      const summary = summarizeModule(source);
+      loaded = summary ? { module: { filename: shown, source, summary } } : { unreadable: `${shown} does not parse` };
+    } catch {
+      loaded = { unreadable: `${shown} cannot be read` };
+    }
+    this.loaded.set(file, loaded);
+    return loaded;
+  }
+
+  /**
+   * What `from <file> import *` binds: its literal `__all__`, or its public top-level names, plus
+   * what its own star imports bring (followed; a module met again in a cycle adds its own names
+   * without following further, which can only add names).
+   */
+  private starNamesOf(file: string, visiting: Set<string>): StarNames {
+    const cached = this.stars.get(file);
+    if (cached) return cached;
+    const loaded = this.load(file);
+    if (!("module" in loaded)) return { unknown: loaded.unreadable };
+    const { summary, filename } = loaded.module;
+    if (summary.all === "computed") return this.remember(file, { unknown: `${filename} builds __all__ at run time` });
+    const own = exportedNames(summary)!;
+    const names = new Map<string, string | null>();
+    const add = (from: ModuleNames) => {
+      for (const [name, qualified] of from) {
+        if (!names.has(name)) names.set(name, qualified);
+        else if (names.get(name) !== qualified) names.set(name, null);
+      }
+    };
+    visiting.add(file);
+    try {
+      for (const spec of summary.stars) {
+        const target = DJANGO_STAR_EXPORTS[spec] ? undefined : this.resolve(file, spec);
+        if (!target) return this.remember(file, { unknown: `${filename} has \`from ${spec} import *\`, which is not a module of this project` });
+        if (visiting.has(target)) {
+          const again = this.load(target);
+          if (!("module" in again)) return this.remember(file, { unknown: again.unreadable });
+          const its = exportedNames(again.module.summary);
+          if (!its) return this.remember(file, { unknown: `${again.module.filename} builds __all__ at run time` });
+          add(its);
+          continue;
+        }
+        const followed = this.starNamesOf(target, visiting);
+        if ("unknown" in followed) return this.remember(file, followed);
+        add(followed.names);
+      }
+    } finally {
+      visiting.delete(file);
+    }
+    if (Array.isArray(summary.all)) {
+      // `__all__` decides which names leave; star-imported ones keep what they stand for.
+      const fromStars = names;
+      const listed = new Map<string, string | null>();
+      for (const name of summary.all) listed.set(name, summary.bound.has(name) ? (own.get(name) ?? null) : (fromStars.get(name) ?? null));
+      return this.remember(file, { names: listed });
+    }
+    add(own);
+    return this.remember(file, { names });
+  }
+
+  private remember(file: string, names: StarNames): StarNames {
+    this.stars.set(file, names);
+    return names;
+  }
+}
