@@ -427,6 +427,10 @@ describe.concurrent("rule selection", () => {
     const flask = await runCli(makeTree(), ["--list-rules", "--target", "flask-3.1"]);
     expect(flask.status, flask.stderr).toBe(0);
     expect(flask.stdout).not.toMatch(/^django\//m);
+    expect(flask.stdout).toMatch(/^werkzeug\/urls-to-urllib\twerkzeug-2\.3\tfix\t/m);
+    expect(flask.stdout).toMatch(/^itsdangerous\/jws-serializer\titsdangerous-2\.0\tfinding\t/m);
+    const old = await runCli(makeTree(), ["--list-rules", "--target", "flask-2.0"]);
+    expect(old.stdout).not.toMatch(/^werkzeug\/urls-to-urllib\b/m);
     const bad = await runCli(makeTree(), ["--list-rules", "--target", "flask-9.9"]);
     expect(bad.status).toBe(2);
   });

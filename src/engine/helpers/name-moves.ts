@@ -15,6 +15,7 @@ import type { ImportBinding } from "../facts.js";
 import type { Node } from "../parser.js";
 import { enclosingScope } from "../scope.js";
 import { defineRule, type Rule, type RuleContext, type RuleMeta } from "../rule.js";
+import { callArgs, callOf, type CallArgs } from "./calls.js";
 import { formatImportName, fromImportLine, rewriteImportEntries, type ImportName } from "./imports.js";
 import { insertAbove, removeStatement, replaceStatement } from "./statements.js";
 
@@ -32,6 +33,18 @@ export interface NameMove {
   since?: string;
   /** File roles in which this move is left alone (e.g. `migrations`). */
   skipRoles?: FileRole[];
+  /**
+   * Text written right after each use's new spelling, when the replacement is not a plain name:
+   * `.from_header` (a class method), `("werkzeug")` (a call). Aliased imports are not kept for
+   * such moves: their uses are rewritten too.
+   */
+  suffix?: string;
+  /**
+   * For a replacement whose arguments differ: given a call of the old name, the edits its
+   * arguments need, or a string saying why this call cannot be rewritten (the import and its uses
+   * are then left alone and the reason reported). A use that is not a call is refused.
+   */
+  arguments?: (call: CallArgs, ctx: RuleContext) => Edit[] | string;
 }
 
 export interface NameMoveRule extends Omit<RuleMeta, "needles"> {
@@ -87,8 +100,8 @@ export function nameMoves(spec: NameMoveRule): Rule {
             byStatement.set(b.statement.id, list);
           }
           const plan = new Plan(ctx);
-          for (const group of byStatement.values()) planStatement(ctx, plan, group, moves);
-          planAttributeForms(ctx, plan, moves, removed);
+          for (const group of byStatement.values()) planStatement(ctx, plan, group, moves, spec.docs);
+          planAttributeForms(ctx, plan, moves, removed, spec.docs);
           plan.flush();
         },
       };
@@ -99,7 +112,27 @@ export function nameMoves(spec: NameMoveRule): Rule {
 /** The name a use is written as after the move: `force_str`, or `html.unescape`. */
 function spelling(move: NameMove): string {
   const [module, name] = split(move.to);
-  return move.style === "attribute" ? `${module}.${name}` : name;
+  return `${move.style === "attribute" ? `${module}.${name}` : name}${move.suffix ?? ""}`;
+}
+
+/** Moves whose uses must all be rewritten (no alias kept): a suffix or new arguments. */
+function rewritesEveryUse(move: NameMove): boolean {
+  return move.suffix !== undefined || move.arguments !== undefined;
+}
+
+/** The argument edits a use needs (none for plain moves), or why the use cannot be rewritten. */
+function argumentEdits(ctx: RuleContext, use: Node, move: NameMove): Edit[] | string {
+  if (!move.arguments) return [];
+  const call = callOf(use);
+  if (!call) return "it is used without being called here";
+  const args = callArgs(call);
+  if (!args) return "the call's arguments cannot be read";
+  return move.arguments(args, ctx);
+}
+
+/** A refusal the user must act on: what is deprecated, why it was left, where to read more. */
+function refusal(ctx: RuleContext, at: Node, what: string, move: NameMove, reason: string, docs: string | undefined): void {
+  ctx.report(at, `${what} is deprecated (use ${move.to}${move.suffix ?? ""}) but was left alone: ${reason}${docs ? `; see ${docs}` : ""}`);
 }
 
 /** The local name the new import binds, and what it stands for. */
@@ -276,7 +309,7 @@ function importLines(lines: LineRequest[]): string[] {
   ];
 }
 
-function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], moves: Map<string, NameMove>): void {
+function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], moves: Map<string, NameMove>, docs?: string): void {
   const statement = group[0]!.statement;
   const changes = new Map<number, string | null>();
   const lines: LineRequest[] = [];
@@ -295,7 +328,11 @@ function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], mov
     // body (`self.urlquote`); those keep their old name as the alias.
     const reachable =
       (binding.scope.type === "module" && ctx.facts.isExported(binding.name)) || binding.scope.type === "class_definition";
-    const keepAs = binding.alias ?? (reachable && spelling(move) !== binding.name ? binding.name : null);
+    if (rewritesEveryUse(move) && reachable) {
+      refusal(ctx, binding.entry, binding.imported!, move, "other modules may use this name", docs);
+      continue;
+    }
+    const keepAs = rewritesEveryUse(move) ? null : binding.alias ?? (reachable && spelling(move) !== binding.name ? binding.name : null);
 
     if (keepAs !== null) {
       const entry: ImportName = { name: newName, alias: keepAs };
@@ -318,6 +355,18 @@ function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], mov
       ctx.report(binding.entry, `${binding.imported} is deprecated (use ${move.to}) but was left alone: ${refs.reason}`);
       continue;
     }
+    const argEdits: Edit[] = [];
+    let refused: string | undefined;
+    for (const ref of refs.refs) {
+      const edits = argumentEdits(ctx, ref, move);
+      if (typeof edits === "string") {
+        refusal(ctx, ref, binding.imported!, move, edits, docs);
+        refused = edits;
+        break;
+      }
+      argEdits.push(...edits);
+    }
+    if (refused !== undefined) continue;
     const renamesUses = spelling(move) !== binding.name;
     let placement: "present" | "import" | "clash" = "import";
     if (newModule === binding.module && move.style !== "attribute" && keptTexts.has(target.name)) placement = "present";
@@ -342,6 +391,7 @@ function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], mov
     if (renamesUses) {
       for (const ref of refs.refs) useEdits.push({ start: ref.startIndex, end: ref.endIndex, text: spelling(move) });
     }
+    useEdits.push(...argEdits);
     done.push(
       spelling(move) === binding.imported && newModule !== binding.module
         ? `${binding.imported} imported from ${newModule}`
@@ -351,6 +401,11 @@ function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], mov
   if (changes.size === 0) return;
   const entries = statement.childrenForFieldName("name").filter((n) => n !== null);
   const removesAll = entries.every((e) => changes.get(e!.id) === null);
+  // Replacing the whole statement would lose the comments written between its names.
+  if (removesAll && statement.descendantsOfType("comment").length > 0) {
+    ctx.report(statement, "deprecated names left alone: replacing this import would drop the comments inside it");
+    return;
+  }
   const importEdits = removesAll ? [] : rewriteImportEntries(ctx.source, statement, changes);
   if (!importEdits) {
     ctx.report(statement, "deprecated names left alone: comments inside this import make the rewrite ambiguous");
@@ -361,7 +416,7 @@ function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], mov
 
 /** `encoding.force_text(...)`, `django.utils.encoding.force_text(...)`: the module stays, the name moves. */
 function planAttributeForms(
-  ctx: RuleContext, plan: Plan, moves: Map<string, NameMove>, removedModules: Set<string>,
+  ctx: RuleContext, plan: Plan, moves: Map<string, NameMove>, removedModules: Set<string>, docs?: string,
 ): void {
   const crossModule: CrossModuleFix[] = [];
   const oldNames = new Set([...moves.keys()].map(lastPart));
@@ -375,11 +430,16 @@ function planAttributeForms(
       if (!move) continue;
       const [newModule, newName] = split(move.to);
       const [oldModule] = split(move.from);
-      if (newModule === oldModule && move.style !== "attribute") {
-        ctx.fix(`${oldName} → ${newName}`, [{ start: id.startIndex, end: id.endIndex, text: newName }]);
+      const args = argumentEdits(ctx, attribute, move);
+      if (typeof args === "string") {
+        refusal(ctx, attribute, attribute.text, move, args, docs);
         continue;
       }
-      const planned = planCrossModuleAttribute(ctx, plan, attribute, object, move);
+      if (newModule === oldModule && move.style !== "attribute") {
+        ctx.fix(`${oldName} → ${newName}${move.suffix ?? ""}`, [{ start: id.startIndex, end: id.endIndex, text: `${newName}${move.suffix ?? ""}` }, ...args]);
+        continue;
+      }
+      const planned = planCrossModuleAttribute(ctx, plan, attribute, object, move, args);
       if (planned) crossModule.push(planned);
     }
   }
@@ -455,7 +515,7 @@ function dropRemovedModuleImports(
 
 /** `http.urlquote(x)` → `quote(x)` with `from urllib.parse import quote` above the `http` import. */
 function planCrossModuleAttribute(
-  ctx: RuleContext, plan: Plan, attribute: Node, object: Node, move: NameMove,
+  ctx: RuleContext, plan: Plan, attribute: Node, object: Node, move: NameMove, args: Edit[] = [],
 ): CrossModuleFix | undefined {
   let root: Node = object;
   while (root.type === "attribute") root = root.childForFieldName("object")!;
@@ -474,7 +534,7 @@ function planCrossModuleAttribute(
       : [plan.request(origin.statement, newModule, move.style === "attribute" ? null : { name: newName })];
   const fix: PlannedFix = {
     messages: [`${attribute.text} → ${spelling(move)}`],
-    edits: [{ start: attribute.startIndex, end: attribute.endIndex, text: spelling(move) }],
+    edits: [{ start: attribute.startIndex, end: attribute.endIndex, text: spelling(move) }, ...args],
     lines,
   };
   return { fix, origin, root };
