@@ -15,6 +15,7 @@ export interface CliArgs {
   ignore: string[];
   exclude: string[];
   noIgnore: boolean;
+  noTemplates: boolean;
   stdinFilename?: string;
   exitZeroEvenIfChanged: boolean;
   listRules: boolean;
@@ -51,6 +52,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   skip: { type: "string", multiple: true, value: "RULE[,RULE]", help: "same as --ignore" },
   exclude: { type: "string", multiple: true, value: "GLOB", help: "leave out paths matching the glob (repeatable)" },
   "no-ignore": { type: "boolean", help: "do not honour .gitignore files" },
+  "no-templates": { type: "boolean", help: "leave Django templates alone (upgrade Python files only)" },
   "stdin-filename": { type: "string", value: "PATH", help: "path used for file roles when reading standard input (-)" },
   "exit-zero-even-if-changed": { type: "boolean", help: "exit 0 even when files changed or would change" },
   format: { type: "string", value: "text|json", help: "encoding of standard output (default: text; plan also takes markdown)" },
@@ -159,6 +161,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     ignore: [...list(v.ignore), ...list(v.skip)],
     exclude: (v.exclude as string[] | undefined) ?? [],
     noIgnore: Boolean(v["no-ignore"]),
+    noTemplates: Boolean(v["no-templates"]),
     stdinFilename: v["stdin-filename"] as string | undefined,
     exitZeroEvenIfChanged: Boolean(v["exit-zero-even-if-changed"]),
     listRules: Boolean(v["list-rules"]),

@@ -9,10 +9,11 @@ import { decode, DecodeError, encode } from "./engine/text.js";
 import { transformSync } from "./engine/transform.js";
 import { ruleKind } from "./engine/rule.js";
 import { findingLines, fixLines, plural, problemLines } from "./report/messages.js";
-import { registry, selectRules, findRule, UnknownRuleError } from "./rules.js";
+import { allRules, selectRules, selectTemplateRules, findRule, UnknownRuleError } from "./rules.js";
 import { upgrade, type FileResult } from "./runner.js";
 import { statusOf } from "./process-file.js";
 import { parseTargets, TargetError, validTargetList } from "./target.js";
+import { TemplateTally } from "./templates/tally.js";
 import { helpText, parseCliArgs, UsageError, version, type CliArgs } from "./args.js";
 import { runPlan, runStep } from "./plan-command.js";
 
@@ -78,7 +79,7 @@ export async function main(argv: string[], streams: Streams = processStreams): P
 /** One line per rule: id (aliases), the target it applies from, fix or finding, summary. With
  * --target, only the rules that target applies (a Flask target includes the libraries it implies). */
 function listRules(args: CliArgs, streams: Streams): number {
-  const rules = args.target.length > 0 ? selectRules({ targets: parseTargets(args.target) }) : registry;
+  const rules = args.target.length > 0 ? [...selectRules({ targets: parseTargets(args.target) }), ...selectTemplateRules({ targets: parseTargets(args.target) })] : allRules;
   for (const rule of rules) {
     const aliases = rule.aliases?.length ? ` (${rule.aliases.join(", ")})` : "";
     streams.stdout(`${rule.id}${aliases}\t${rule.framework}-${rule.since}\t${ruleKind(rule)}\t${rule.summary}\n`);
@@ -129,6 +130,7 @@ async function run(args: CliArgs, streams: Streams): Promise<number> {
   let fixCount = 0;
   let findingCount = 0;
   let total = 0;
+  const templates = new TemplateTally();
   const json: unknown[] = [];
   const summary = await upgrade(paths, {
     target: args.target,
@@ -136,17 +138,19 @@ async function run(args: CliArgs, streams: Streams): Promise<number> {
     ignore: args.ignore,
     exclude: args.exclude,
     gitignore: !args.noIgnore,
+    templates: !args.noTemplates,
     write: mode === "write",
     keepText: mode === "diff",
     jobs: args.jobs,
     onResult(result: FileResult) {
-      total++;
+      if (result.template) templates.count(result);
+      else total++;
       findingCount += result.findings.length;
       const lines = [...problemLines(result)];
       if (!args.quiet) lines.push(...findingLines(result));
       if (result.status === "changed") {
-        changed++;
-        fixCount += result.fixes.length;
+        if (!result.template) changed++;
+        if (!result.template) fixCount += result.fixes.length;
         if (!args.quiet && mode === "write" && result.written) lines.push(...fixLines(result, "fixed"));
         if (mode === "check" && args.format === "text") streams.stdout(`${result.path}\n`);
         if (mode === "diff" && args.format === "text" && result.after !== undefined) {
@@ -154,7 +158,7 @@ async function run(args: CliArgs, streams: Streams): Promise<number> {
         }
       }
       if (result.status === "error" || result.problems.length > 0) failed++;
-      if (result.status === "error") failedUnchanged++;
+      if (result.status === "error" && !result.template) failedUnchanged++;
       if (lines.length > 0) streams.stderr(`${lines.join("\n")}\n`);
       if (args.format === "json") json.push(jsonResult(result, mode));
     },
@@ -167,11 +171,12 @@ async function run(args: CliArgs, streams: Streams): Promise<number> {
     const unchanged = total - changed - failedUnchanged;
     const parts = [`${plural(changed, "file")} ${verb} (${plural(fixCount, "fix")})`, `${plural(unchanged, "file")} unchanged`];
     if (findingCount > 0) parts.push(`${plural(findingCount, "warning")} (see above; they change nothing)`);
+    if (templates.total > 0) parts.push(templates.describe(verb));
     if (failed > 0) parts.push(`${plural(failed, "file")} with errors (see above)`);
     streams.stderr(`pycodemod: ${parts.join(", ")}\n`);
   }
   if (failed > 0 || summary.pathErrors.length > 0) return EXIT_ERROR;
-  if (changed > 0 && !args.exitZeroEvenIfChanged) return EXIT_CHANGED;
+  if ((changed > 0 || templates.changed > 0) && !args.exitZeroEvenIfChanged) return EXIT_CHANGED;
   return EXIT_CLEAN;
 }
 
@@ -201,6 +206,7 @@ function printDiff(streams: Streams, color: boolean, path: string, before: strin
 function jsonResult(result: FileResult, mode: string) {
   return {
     path: result.path,
+    ...(result.template ? { kind: "template" } : {}),
     status: result.status,
     fixes: result.fixes,
     findings: result.findings,

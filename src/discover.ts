@@ -26,6 +26,8 @@ export interface DiscoveredFile {
   absolute: string;
   /** Path shown to the user and used for file roles: relative to the working directory when inside it. */
   display: string;
+  /** A Django template rather than a Python file. */
+  template?: true;
 }
 
 export interface DiscoveryError {
@@ -46,6 +48,11 @@ export interface DiscoverOptions {
   exclude?: readonly string[];
   /** Honour .gitignore files (default true). */
   gitignore?: boolean;
+  /**
+   * Which files besides `*.py` to take, and as what (src/templates/discover.ts answers this for
+   * Django templates). `root` is the folder being walked, undefined for a file named explicitly.
+   */
+  classify?: (absolute: string, root: string | undefined) => "python" | "template" | "skip";
 }
 
 /** Folder names that never hold project code worth rewriting. */
@@ -146,10 +153,10 @@ export function discover(paths: readonly string[], options: DiscoverOptions = {}
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();
 
-  const take = (absolute: string, real: string, into: DiscoveredFile[]) => {
+  const take = (absolute: string, real: string, into: DiscoveredFile[], template = false) => {
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
-    into.push({ absolute, display: displayPath(absolute, cwd) });
+    into.push({ absolute, display: displayPath(absolute, cwd), ...(template ? { template: true as const } : {}) });
   };
   const fail = (absolute: string, message: string) => errors.push({ path: displayPath(absolute, cwd), message });
 
@@ -182,7 +189,8 @@ export function discover(paths: readonly string[], options: DiscoverOptions = {}
         errors.push({ path: given, message: "not a regular file (a pipe, socket or device); use - to read standard input" });
         continue;
       }
-      take(absolute, realpathSync(absolute), files);
+      const as = options.classify?.(absolute, undefined) ?? "python";
+      if (as !== "skip") take(absolute, realpathSync(absolute), files, as === "template");
       continue;
     }
 
@@ -237,7 +245,8 @@ export function discover(paths: readonly string[], options: DiscoverOptions = {}
           else walk(full, path.join(realDir, name), matchers);
           continue;
         }
-        if (!name.endsWith(".py")) continue;
+        const as = name.endsWith(".py") ? "python" : options.classify?.(full, root) ?? "skip";
+        if (as === "skip") continue;
         if (kind === "other") {
           fail(full, "not a regular file (a pipe, socket or device); skipped");
           continue;
@@ -253,7 +262,7 @@ export function discover(paths: readonly string[], options: DiscoverOptions = {}
             continue;
           }
         }
-        take(full, real, found);
+        take(full, real, found, as === "template");
       }
     };
 

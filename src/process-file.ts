@@ -9,11 +9,14 @@ import { transformSync, type AppliedFix, type Problem, type TransformResult } fr
 import { ChangedOnDiskError, writeAtomic } from "./io.js";
 import type { Targets } from "./target.js";
 import type { ProjectLookup } from "./engine/project.js";
+import { processTemplate, type TemplateSettings } from "./templates/process.js";
 
 export interface FileJob {
   absolute: string;
   /** Path shown to the user and used for file roles. */
   display: string;
+  /** A Django template (src/templates/) rather than a Python file. */
+  template?: true;
 }
 
 export interface FileResult {
@@ -21,6 +24,8 @@ export interface FileResult {
   path: string;
   absolutePath: string;
   status: "unchanged" | "changed" | "error";
+  /** Present on the results of Django templates. */
+  template?: true;
   fixes: AppliedFix[];
   findings: Finding[];
   problems: Problem[];
@@ -38,6 +43,8 @@ export interface JobSettings {
   keepText: boolean;
   /** This thread's view of the project's modules. */
   project?: ProjectLookup;
+  /** Template rules and what they need; absent when templates are not processed. */
+  templates?: TemplateSettings;
 }
 
 export interface LoadedFile {
@@ -55,6 +62,12 @@ export function statusOf(result: Pick<TransformResult, "changed" | "problems">):
 
 function baseResult(job: FileJob) {
   return { path: job.display, absolutePath: job.absolute, fixes: [], findings: [], problems: [] };
+}
+
+/** Templates are settled on the main thread, in triage (lexing needs no grammar and is cheap). */
+function templateResult(job: FileJob, settings: JobSettings): FileResult {
+  if (!settings.templates) return { ...baseResult(job), template: true, status: "unchanged" };
+  return processTemplate(job, settings.templates);
 }
 
 /** Reads and decodes a file, or says why it cannot be processed. */
@@ -82,6 +95,7 @@ function loadFile(job: FileJob): LoadedFile | FileResult {
  * the size of a file that needs the full treatment. Lets the runner send only real work to threads.
  */
 export function triageFile(job: FileJob, settings: JobSettings): { done: FileResult } | { size: number; loaded: LoadedFile } {
+  if (job.template) return { done: templateResult(job, settings) };
   const loaded = loadFile(job);
   if (!("decoded" in loaded)) return { done: loaded };
   loaded.candidates = prefilterFor(settings.rules).match(loaded.decoded.text);
@@ -94,6 +108,7 @@ export function triageFile(job: FileJob, settings: JobSettings): { done: FileRes
  * (the size and time recorded at that read guard the write against concurrent edits).
  */
 export async function processFile(job: FileJob, settings: JobSettings, preloaded?: LoadedFile): Promise<FileResult> {
+  if (job.template) return templateResult(job, settings);
   const loaded = preloaded ?? loadFile(job);
   if (!("decoded" in loaded)) return loaded;
   const { stat, decoded } = loaded;

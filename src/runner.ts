@@ -11,6 +11,7 @@ import type { WorkerSetup } from "./worker.js";
 import { selectRules } from "./rules.js";
 import { parseTargets } from "./target.js";
 import { ProjectView, projectRoots } from "./project-view.js";
+import { templateSetup } from "./templates/setup.js";
 
 export type { FileJob, FileResult, JobSettings };
 export { processFile };
@@ -29,6 +30,8 @@ export interface UpgradeOptions {
   exclude?: readonly string[];
   /** Honour .gitignore files (default true). */
   gitignore?: boolean;
+  /** Upgrade Django templates too when the target has a Django version (default true). */
+  templates?: boolean;
   /** Write changed files back (default false: report only). */
   write?: boolean;
   /** Keep before/after text of changed files in the results (default true). */
@@ -49,12 +52,13 @@ export interface UpgradeSummary {
 export async function upgrade(paths: readonly string[], options: UpgradeOptions): Promise<UpgradeSummary> {
   const targets = parseTargets(options.target);
   const rules = selectRules({ targets, select: options.select, ignore: options.ignore, rules: options.rules });
-  const { files, errors } = discover(paths.length > 0 ? paths : ["."], {
-    cwd: options.cwd, exclude: options.exclude, gitignore: options.gitignore,
-  });
+  const walk = { cwd: options.cwd, exclude: options.exclude, gitignore: options.gitignore };
+  const given = paths.length > 0 ? paths : ["."];
+  const templates = templateSetup(given, options, targets, walk);
+  const { files, errors } = templates ? templates.discovered : discover(given, walk);
   // A path the user named that cannot be used is a usage error: touch nothing at all.
-  const given = new Set(paths);
-  if (errors.some((e) => given.has(e.path))) return { results: [], pathErrors: errors };
+  const named = new Set(paths);
+  if (errors.some((e) => named.has(e.path))) return { results: [], pathErrors: errors };
   const keepText = options.keepText ?? true;
   const write = options.write ?? false;
   const results: FileResult[] = [];
@@ -65,7 +69,7 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   // Each thread builds its own view from this (a view holds parsed modules, which cannot be shared).
   const project = { cwd: path.resolve(options.cwd ?? "."), roots: projectRoots(files) };
-  const settings: JobSettings = { rules, targets, write, keepText, project: new ProjectView(project) };
+  const settings: JobSettings = { rules, targets, write, keepText, project: new ProjectView(project), templates: templates?.settings(write, keepText) };
   if (jobs === 1 || options.rules) {
     for (const file of files) collect(await processFile(file, settings));
   } else {

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { registry } from "../src/rules.js";
+import { allRules as registry } from "../src/rules.js";
 import { renderRuleCatalog } from "../src/report/rule-docs.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");

@@ -1,12 +1,15 @@
 // One scan of the raw text decides whether a file needs parsing at all, and which rules to run:
 // a rule runs only if one of its needle words occurs somewhere in the text.
-import type { Rule } from "./rule.js";
+import type { RuleMeta } from "./rule.js";
+
+/** What the prefilter reads of a rule (Python and template rules alike). */
+type Filterable = Pick<RuleMeta, "needles" | "precheck">;
 
 function escape(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-export class Prefilter {
+export class Prefilter<Rule extends Filterable = Filterable> {
   private readonly pattern: RegExp | undefined;
   private readonly rulesByNeedle = new Map<string, Rule[]>();
 
@@ -44,10 +47,10 @@ export class Prefilter {
   }
 }
 
-const cache = new WeakMap<readonly Rule[], Prefilter>();
+const cache = new WeakMap<readonly Filterable[], Prefilter<Filterable>>();
 
-export function prefilterFor(rules: readonly Rule[]): Prefilter {
-  let prefilter = cache.get(rules);
+export function prefilterFor<Rule extends Filterable>(rules: readonly Rule[]): Prefilter<Rule> {
+  let prefilter = cache.get(rules) as Prefilter<Rule> | undefined;
   if (!prefilter) {
     prefilter = new Prefilter(rules);
     cache.set(rules, prefilter);

@@ -1,8 +1,9 @@
 // Renders the rule catalog (docs/rules.md) from the rules' own metadata, so the docs cannot
 // drift from the code: a test compares the committed file with this output.
-import { ruleKind, type Rule } from "../engine/rule.js";
+import { ruleKind, type RuleMeta } from "../engine/rule.js";
 
-function filesLabel(rule: Rule): string {
+function filesLabel(rule: RuleMeta & { template?: true }): string {
+  if (rule.template) return "Django templates";
   if (!rule.files || rule.files === "any") return "any Python file";
   if (typeof rule.files === "function") return "files chosen by the rule";
   return `${rule.files} files`;
@@ -16,7 +17,7 @@ function frameworkRank(framework: string): number {
   return i === -1 ? FRAMEWORK_ORDER.length : i;
 }
 
-export function renderRuleCatalog(rules: readonly Rule[]): string {
+export function renderRuleCatalog(rules: readonly (RuleMeta & { template?: true })[]): string {
   const out = [
     "# Rule catalog",
     "",

@@ -1,0 +1,98 @@
+// Paths → Python files and Django templates. Templates are found as Django projects lay them out:
+// every file under a folder named `templates` (whatever its extension, binary and Jinja files
+// aside), plus the folders a settings module names in TEMPLATES[...]["DIRS"] (or TEMPLATE_DIRS)
+// when they lie inside the project. DIRS of a Jinja2 backend, and `.jinja`/`.j2`/`.jinja2`
+// files, are Jinja templates and left alone. The walk itself (.gitignore, --exclude, hidden
+// folders, links) is src/discover.ts's; this file only says which files are templates.
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { discover, type DiscoverOptions, type DiscoveryResult } from "../discover.js";
+import { fileRoles } from "../roles.js";
+import { templateDirsOf, type SettingsTemplateDirs } from "./settings-dirs.js";
+
+const JINJA = /\.(?:jinja2?|j2)$/i;
+/** Files that live in template folders but are not text templates. */
+const BINARY = /\.(?:png|jpe?g|gif|webp|bmp|ico|tiff?|psd|woff2?|ttf|otf|eot|pdf|zip|gz|tgz|bz2|xz|7z|rar|tar|mo|pyc|pyo|so|dll|dylib|exe|mp3|mp4|ogg|wav|webm|avi|mov|swf|sqlite3?|db|bin|DS_Store)$/i;
+/** Extensions taken as templates when a file outside any template folder is named explicitly. */
+const EXPLICIT = /\.(?:html?|djhtml|email|dtl)$/i;
+
+function isTemplateName(file: string): boolean {
+  return !JINJA.test(file) && !BINARY.test(file);
+}
+
+function inside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+}
+
+/** True when a folder named `templates` holds the file, counting the walked folder itself. */
+function inTemplatesFolder(file: string, root: string): boolean {
+  const from = path.dirname(root);
+  const parts = path.relative(from, path.dirname(file)).split(path.sep);
+  return parts.includes("templates");
+}
+
+function settingsDirs(result: DiscoveryResult): SettingsTemplateDirs {
+  const all: SettingsTemplateDirs = { django: [], jinja: [] };
+  for (const file of result.files) {
+    if (file.template || !fileRoles(file.display).has("settings")) continue;
+    let text: string;
+    try {
+      text = readFileSync(file.absolute, "utf8");
+    } catch {
+      continue;
+    }
+    const dirs = templateDirsOf(text, file.absolute);
+    all.django.push(...dirs.django);
+    all.jinja.push(...dirs.jinja);
+  }
+  return all;
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** discover() with Django templates taken too. */
+export function discoverWithTemplates(paths: readonly string[], options: DiscoverOptions = {}): DiscoveryResult {
+  const cwd = options.cwd ?? process.cwd();
+  const roots = paths.map((p) => path.resolve(cwd, p)).filter(isFolder);
+  // Explicit files are classified once the settings are known (below), so take them as Python here.
+  const result = discover(paths, {
+    ...options,
+    classify: (file, root) => (root === undefined ? "python" : inTemplatesFolder(file, root) && isTemplateName(file) ? "template" : "skip"),
+  });
+  const dirs = settingsDirs(result);
+  const inProject = (dir: string) => inside(cwd, dir) || roots.some((root) => dir === root || inside(root, dir));
+  const jinja = dirs.jinja.filter(inProject);
+  const isJinja = (file: string) => JINJA.test(file) || jinja.some((dir) => inside(dir, file));
+  const given = new Set(paths.map((p) => path.resolve(cwd, p)));
+  const files = result.files.flatMap((file) => {
+    if (given.has(file.absolute) && !file.absolute.endsWith(".py")) {
+      // A file named on the command line: a template when it sits where templates live or has a
+      // template's extension; a Jinja template is left out; anything else stays a Python file.
+      if (isJinja(file.absolute)) return [];
+      const where = [...roots, cwd].find((root) => inside(root, file.absolute)) ?? path.dirname(file.absolute);
+      const template = inTemplatesFolder(file.absolute, where) || EXPLICIT.test(file.absolute) || dirs.django.some((dir) => inside(dir, file.absolute));
+      return [template ? { ...file, template: true as const } : file];
+    }
+    return file.template && isJinja(file.absolute) ? [] : [file];
+  });
+  // Folders named in DIRS that lie inside a walked folder (and are not `templates` folders,
+  // already walked as such): every text file in them is a template.
+  const seen = new Set(files.map((f) => f.absolute));
+  const extra = [...new Set(dirs.django)].filter((dir) => roots.some((root) => dir === root || inside(root, dir)) && isFolder(dir) && !jinja.includes(dir));
+  if (extra.length > 0) {
+    const more = discover(extra, { ...options, classify: (file) => (isTemplateName(file) && !isJinja(file) ? "template" : "skip") });
+    for (const file of more.files) {
+      if (!file.template || seen.has(file.absolute)) continue;
+      seen.add(file.absolute);
+      files.push(file);
+    }
+  }
+  return { ...result, files };
+}

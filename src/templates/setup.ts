@@ -1,0 +1,37 @@
+// What a run needs to upgrade templates: the discovery that finds them and the settings their
+// processing uses. Templates are upgraded when the target names a Django version, some template
+// rule applies to it, and the caller has not turned them off (--no-templates).
+import path from "node:path";
+import type { DiscoverOptions, DiscoveryResult } from "../discover.js";
+import { selectTemplateRules } from "../rules.js";
+import type { Targets } from "../target.js";
+import { discoverWithTemplates } from "./discover.js";
+import { ProjectLibraries } from "./libraries.js";
+import type { TemplateSettings } from "./process.js";
+
+export interface TemplateRunOptions {
+  templates?: boolean;
+  select?: readonly string[];
+  ignore?: readonly string[];
+  /** Custom Python rules replace the registry: no built-in template rule runs then. */
+  rules?: readonly unknown[];
+}
+
+export function templateSetup(
+  paths: readonly string[],
+  options: TemplateRunOptions,
+  targets: Targets,
+  walk: DiscoverOptions,
+): { discovered: DiscoveryResult; settings: (write: boolean, keepText: boolean) => TemplateSettings } | undefined {
+  if (options.templates === false || options.rules || targets.django === undefined) return undefined;
+  const rules = selectTemplateRules({ targets, select: options.select, ignore: options.ignore });
+  if (rules.length === 0) return undefined;
+  const discovered = discoverWithTemplates(paths, walk);
+  const cwd = walk.cwd ?? process.cwd();
+  const roots = paths.map((p) => path.resolve(cwd, p));
+  const libraries = new ProjectLibraries(discovered.files.filter((f) => !f.template), cwd, roots, walk.gitignore !== false);
+  return {
+    discovered,
+    settings: (write, keepText) => ({ rules, targets, write, keepText, ownLibrary: (name) => libraries.has(name) }),
+  };
+}
