@@ -15,7 +15,7 @@ const KILLS = 4;
 
 /** 300 files that need rewriting (the transforming fixture inputs, byte for byte), a few of them large. */
 function buildProject(root: string): void {
-  const transforming = fixtureCases().filter((c) => c.expected !== undefined);
+  const transforming = fixtureCases().filter((c) => c.expected !== undefined && !c.template);
   for (let i = 0; i < FILES; i++) {
     const folder = path.join(root, `app_${String(i).padStart(3, "0")}`);
     if (i % 50 === 25) {

@@ -8,6 +8,10 @@
 // project view): every .py file in it, at any depth, is a case of its own, named by its path in the
 // folder, and runs with that folder as the project (its path there is its filename, unless a header
 // says otherwise).
+//
+// Template cases (fixtures/templates/<rule>/<case>.html with <case>.expected.html) carry the same
+// header as a template comment, `{# fixture: target=django-3.0 own=staticfiles #}`, where `own=`
+// names tag libraries the project defines itself (templatetags/<name>.py).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
@@ -23,23 +27,28 @@ export interface FixtureCase {
   expected: string | undefined;
   filename: string;
   target: string | undefined;
+  /** A Django template case (fixtures/templates/). */
+  template: boolean;
+  /** Template cases: tag libraries the project is taken to define itself. */
+  ownLibraries?: string[];
   /** Lines the rule must report on, when the header says; undefined: not asserted. */
   findings: number[] | undefined;
   /** The project folder of a multi-file case. */
   project?: string;
 }
 
-const HEADER = /^#\s*fixture:(.*)$/m;
+const HEADER = /^(?:#|\{#)\s*fixture:(.*?)(?:#\})?$/m;
 
-export function parseHeader(source: string): { filename?: string; target?: string; findings?: number[] } {
+export function parseHeader(source: string): { filename?: string; target?: string; findings?: number[]; own?: string[] } {
   const firstLine = source.split(/\r?\n/, 1)[0] ?? "";
   const match = HEADER.exec(firstLine);
   if (!match) return {};
-  const out: { filename?: string; target?: string; findings?: number[] } = {};
+  const out: { filename?: string; target?: string; findings?: number[]; own?: string[] } = {};
   for (const pair of match[1]!.trim().split(/\s+/)) {
     const [key, value] = pair.split("=");
     if (key === "path") out.filename = value;
     else if (key === "target") out.target = value;
+    else if (key === "own") out.own = (value ?? "").split(",");
     else if (key === "findings") out.findings = value === "none" ? [] : (value ?? "").split(",").map(Number);
   }
   return out;
@@ -52,15 +61,18 @@ export function fixtureCases(): FixtureCase[] {
     if (!statSync(frameworkDir).isDirectory()) continue;
     for (const rule of readdirSync(frameworkDir)) {
       const ruleDir = path.join(frameworkDir, rule);
+      const template = framework === "templates";
       for (const file of readdirSync(ruleDir).sort()) {
         if (statSync(path.join(ruleDir, file)).isDirectory()) {
           cases.push(...projectCases(`${framework}/${rule}`, path.join(ruleDir, file)));
           continue;
         }
-        if (!file.endsWith(".py") || file.endsWith(".expected.py")) continue;
-        const name = file.slice(0, -3);
+        const ext = path.extname(file);
+        if (template ? ext === "" : ext !== ".py") continue;
+        if (file.endsWith(`.expected${ext}`)) continue;
+        const name = file.slice(0, -ext.length);
         const inputPath = path.join(ruleDir, file);
-        const expectedPath = path.join(ruleDir, `${name}.expected.py`);
+        const expectedPath = path.join(ruleDir, `${name}.expected${ext}`);
         // Read as latin-1-safe bytes → string only for UTF-8 fixtures; all fixtures are UTF-8.
         const input = readFileSync(inputPath, "utf8");
         const header = parseHeader(input);
@@ -71,7 +83,9 @@ export function fixtureCases(): FixtureCase[] {
           expectedPath,
           input,
           expected: existsSync(expectedPath) ? readFileSync(expectedPath, "utf8") : undefined,
-          filename: header.filename ?? "module.py",
+          filename: header.filename ?? (template ? `templates/${file}` : "module.py"),
+          template,
+          ...(header.own ? { ownLibraries: header.own } : {}),
           target: header.target,
           findings: header.findings,
         });
@@ -103,6 +117,7 @@ function projectCases(ruleId: string, project: string): FixtureCase[] {
           filename: header.filename ?? relative,
           target: header.target,
           findings: header.findings,
+          template: false,
           project,
         });
       }

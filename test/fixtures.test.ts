@@ -7,7 +7,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadParser, parse } from "../src/engine/parser.js";
 import { transformSync } from "../src/engine/transform.js";
 import { ruleKind } from "../src/engine/rule.js";
-import { registry, selectRules } from "../src/rules.js";
+import { allRules as registry, registry as pythonRules, selectRules, selectTemplateRules } from "../src/rules.js";
+import { lex } from "../src/templates/lexer.js";
+import { analyse, isStructureError } from "../src/templates/structure.js";
+import type { TemplateRule } from "../src/templates/rule.js";
+import { transformTemplate } from "../src/templates/transform.js";
 import { parseTargets } from "../src/target.js";
 import { fixtureCases, type FixtureCase } from "./fixture-cases.js";
 
@@ -29,12 +33,20 @@ function run(c: FixtureCase, source: string, alone: boolean, after = false) {
   const rule = registry.find((r) => r.id === c.ruleId);
   if (!rule) throw new Error(`fixtures folder ${c.ruleId} has no rule with that id`);
   const targets = parseTargets(c.target ?? `${rule.framework}-${rule.since}`);
+  if (c.template) {
+    // Template cases run the template rules; `own=` in the header names the project's own libraries.
+    const rules = selectTemplateRules({ targets }).filter((r) => !alone || r === rule);
+    const own = new Set(c.ownLibraries ?? []);
+    return transformTemplate(source, { rules, targets, filename: c.filename, ownLibrary: (name) => own.has(name) });
+  }
   // Alone or not, a rule runs only when the case's target reaches it.
-  const rules = alone ? selectRules({ targets, rules: [rule] }) : selectRules({ targets });
+  const rules = alone ? selectRules({ targets, rules: [rule as (typeof pythonRules)[number]] }) : selectRules({ targets });
   return transformSync(source, { rules, targets, filename: c.filename, project: projectOf(c, after) });
 }
 
-function parsesCleanly(code: string): boolean {
+function parsesCleanly(code: string, template: boolean): boolean {
+  // A template must lex to balanced Django blocks, as the safety net requires.
+  if (template) return !isStructureError(analyse(lex(code)));
   const tree = parse(code);
   const ok = !tree.rootNode.hasError;
   tree.delete();
@@ -76,7 +88,7 @@ describe.each(cases.map((c) => [`${c.ruleId} ${c.name}`, c] as const))("%s", (_t
   });
 
   it("output parses and a second run changes nothing", () => {
-    expect(parsesCleanly(expected)).toBe(true);
+    expect(parsesCleanly(expected, c.template)).toBe(true);
     const again = run(c, expected, false, true);
     expect(again.changed).toBe(false);
     expect(again.code).toBe(expected);

@@ -29,7 +29,7 @@ export function renderRuleCatalog(rules: readonly (RuleMeta & { template?: true 
   for (const framework of frameworks) {
     out.push("", `## ${framework}`, "", "| rule | aliases | from target | kind | files | what it does |", "|---|---|---|---|---|---|");
     for (const rule of sorted.filter((r) => r.framework === framework)) {
-      out.push(`| [\`${rule.id}\`](#${rule.id.replace(/[^a-z0-9-]/g, "")}) | ${(rule.aliases ?? []).map((a) => `\`${a}\``).join(", ")} | ${rule.framework}-${rule.since} | ${ruleKind(rule)} | ${filesLabel(rule)} | ${rule.summary} |`);
+      out.push(`| [\`${rule.id}\`](#${rule.id.replace(/[^a-z0-9-]/g, "")}) | ${(rule.aliases ?? []).map((a) => `\`${a}\``).join(", ")} | ${rule.framework}-${rule.since} | ${ruleKind(rule)} | ${filesLabel(rule)} | ${rule.summary.replace(/\|/g, "\\|")} |`);
     }
   }
   for (const rule of sorted) {
