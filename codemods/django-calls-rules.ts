@@ -1,0 +1,34 @@
+// The rules of the Django calls-and-signatures work (issue 9), kept in their own list so the registry
+// stays one line to merge.
+import type { Rule } from "../src/engine/rule.js";
+import inlineHasAddPermission from "./django/inline-has-add-permission.js";
+import adminLookupAllowedRequest from "./django/admin-lookup-allowed-request.js";
+import remoteUserConfigureUser from "./django/remote-user-configure-user.js";
+import fromDbValueContext from "./django/from-db-value-context.js";
+import logoutViewGetNextPage from "./django/logout-view-get-next-page.js";
+import requestIsAjax from "./django/request-is-ajax.js";
+import requestXreadlines from "./django/request-xreadlines.js";
+import querysetLatestFieldName from "./django/queryset-latest-field-name.js";
+import orderingNullsFalse from "./django/ordering-nulls-false.js";
+import signerKeywordArguments from "./django/signer-keyword-arguments.js";
+import saltedHmacAlgorithm from "./django/salted-hmac-algorithm.js";
+import valuesListFlatPk from "./django/values-list-flat-pk.js";
+import loginUserNone from "./django/login-user-none.js";
+import assertQuerysetEqualRepr from "./django/assert-queryset-equal-repr.js";
+
+export const djangoCallRules: readonly Rule[] = [
+  inlineHasAddPermission,
+  adminLookupAllowedRequest,
+  remoteUserConfigureUser,
+  fromDbValueContext,
+  logoutViewGetNextPage,
+  requestIsAjax,
+  requestXreadlines,
+  querysetLatestFieldName,
+  orderingNullsFalse,
+  signerKeywordArguments,
+  saltedHmacAlgorithm,
+  valuesListFlatPk,
+  loginUserNone,
+  assertQuerysetEqualRepr,
+];
