@@ -39,8 +39,6 @@ export default defineRule({
     return {
       module() {
         if (definesFunction(ctx.facts, "is_ajax")) return;
-        // The file's habit: single quotes when they outnumber double ones.
-        const quote = ctx.source.split("'").length > ctx.source.split('"').length ? "'" : '"';
         for (const id of ctx.facts.identifiers("is_ajax")) {
           const attribute = id.parent;
           if (attribute?.type !== "attribute" || attribute.childForFieldName("attribute")?.id !== id.id) continue;
@@ -49,7 +47,7 @@ export default defineRule({
           const call = callOf(attribute);
           const args = call && callArgs(call);
           if (!call || !args || args.args.length > 0 || args.comments.length > 0) continue;
-          const q = quote;
+          const q = '"';
           const comparison = `${receiver!.text}.headers.get(${q}x-requested-with${q}) == ${q}XMLHttpRequest${q}`;
           const text = needsParentheses(call) ? `(${comparison})` : comparison;
           ctx.fix("is_ajax() → headers comparison", [{ start: call.startIndex, end: call.endIndex, text }]);
