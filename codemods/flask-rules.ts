@@ -5,6 +5,7 @@ import flaskMarkupsafeImports from "./flask/markupsafe-imports.js";
 import flaskExtImports from "./flask/ext-imports.js";
 import flaskSendFileArguments from "./flask/send-file-arguments.js";
 import jinjaMarkupsafeImports from "./jinja/markupsafe-imports.js";
+import jinjaRemovedExtensions from "./jinja/removed-extensions.js";
 import jinjaPassContextDecorators from "./jinja/pass-context-decorators.js";
 
 export const flaskRules: readonly Rule[] = [
@@ -13,4 +14,5 @@ export const flaskRules: readonly Rule[] = [
   flaskSendFileArguments,
   jinjaMarkupsafeImports,
   jinjaPassContextDecorators,
+  jinjaRemovedExtensions,
 ];
