@@ -2,6 +2,7 @@
 // with one line. Order matters only within a pass; these rules never touch the same code.
 import type { Rule } from "../src/engine/rule.js";
 import flaskMarkupsafeImports from "./flask/markupsafe-imports.js";
+import flaskContextStacks from "./flask/context-stacks.js";
 import flaskExtImports from "./flask/ext-imports.js";
 import flaskSendFileArguments from "./flask/send-file-arguments.js";
 import jinjaMarkupsafeImports from "./jinja/markupsafe-imports.js";
@@ -10,6 +11,7 @@ import jinjaPassContextDecorators from "./jinja/pass-context-decorators.js";
 
 export const flaskRules: readonly Rule[] = [
   flaskMarkupsafeImports,
+  flaskContextStacks,
   flaskExtImports,
   flaskSendFileArguments,
   jinjaMarkupsafeImports,
