@@ -4,6 +4,7 @@ import type { Rule } from "../src/engine/rule.js";
 import flaskMarkupsafeImports from "./flask/markupsafe-imports.js";
 import flaskContextStacks from "./flask/context-stacks.js";
 import flaskExtImports from "./flask/ext-imports.js";
+import flaskSafeJoin from "./flask/safe-join.js";
 import flaskSendFileArguments from "./flask/send-file-arguments.js";
 import jinjaMarkupsafeImports from "./jinja/markupsafe-imports.js";
 import jinjaRemovedExtensions from "./jinja/removed-extensions.js";
@@ -13,6 +14,7 @@ export const flaskRules: readonly Rule[] = [
   flaskMarkupsafeImports,
   flaskContextStacks,
   flaskExtImports,
+  flaskSafeJoin,
   flaskSendFileArguments,
   jinjaMarkupsafeImports,
   jinjaPassContextDecorators,
