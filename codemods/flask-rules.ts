@@ -2,6 +2,7 @@
 // with one line. Order matters only within a pass; these rules never touch the same code.
 import type { Rule } from "../src/engine/rule.js";
 import flaskMarkupsafeImports from "./flask/markupsafe-imports.js";
+import flaskAppConfigAttributes from "./flask/app-config-attributes.js";
 import flaskContextStacks from "./flask/context-stacks.js";
 import flaskExtImports from "./flask/ext-imports.js";
 import flaskSafeJoin from "./flask/safe-join.js";
@@ -12,6 +13,7 @@ import jinjaPassContextDecorators from "./jinja/pass-context-decorators.js";
 
 export const flaskRules: readonly Rule[] = [
   flaskMarkupsafeImports,
+  flaskAppConfigAttributes,
   flaskContextStacks,
   flaskExtImports,
   flaskSafeJoin,
