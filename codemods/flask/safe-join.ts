@@ -35,7 +35,10 @@ function assignmentShape(use: Node): { statement: Node; target: string } | undef
 function guardAfter(ctx: RuleContext, statement: Node, target: string, notFound: string): Edit | undefined {
   if (!ownsItsLines(ctx.source, statement)) return undefined;
   const indent = indentAt(ctx.source, statement.startIndex);
-  const unit = indent.startsWith("\t") ? "\t" : "    ";
+  // One indentation step as this file writes it: the statement's indent beyond its block's owner.
+  const owner = statement.parent?.type === "block" ? statement.parent.parent : null;
+  const outer = owner ? indentAt(ctx.source, owner.startIndex) : "";
+  const unit = owner && indent.startsWith(outer) && indent.length > outer.length ? indent.slice(outer.length) : "    ";
   const at = lineEndWithNewline(ctx.source, statement.endIndex);
   const lead = at === ctx.source.length && !/[\r\n]$/.test(ctx.source) ? ctx.newline : "";
   const text = `${lead}${indent}if ${target} is None:${ctx.newline}${indent}${unit}raise ${notFound}()${ctx.newline}`;
