@@ -133,6 +133,7 @@ export default defineRule({
   aliases: ["admin_decorators"],
   framework: "django",
   since: "3.2",
+  style: true,
   summary: "func.short_description = ... after an admin function becomes @admin.display(...) / @admin.action(...)",
   description:
     "Django 3.2 added `@admin.display` and `@admin.action`, which set the attributes the admin reads from display " +

@@ -11,6 +11,7 @@ import { removeStatementAndSpacing } from "../../src/engine/helpers/versioned-co
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule, type RuleContext } from "../../src/engine/rule.js";
 import { lineStart } from "../../src/engine/text.js";
+import { enclosingScope } from "../../src/engine/scope.js";
 
 const ADMIN: ReadonlySet<string> = new Set(["django.contrib.admin", "django.contrib.gis.admin"]);
 const REGISTER: ReadonlySet<string> = new Set([...ADMIN].map((m) => `${m}.site.register`));
@@ -18,20 +19,38 @@ const REGISTER: ReadonlySet<string> = new Set([...ADMIN].map((m) => `${m}.site.r
 interface Registration {
   statement: Node;
   call: Node;
-  model: Node;
+  /** The registered models: plain names or dotted names (`models.Article`). */
+  models: Node[];
   admin: Node;
 }
 
-/** The class definition bound by a module-level `class Name` (decorated or not), or undefined. */
-function moduleClass(ctx: RuleContext, name: string): { cls: Node; outer: Node } | undefined {
+/**
+ * The class definition bound by a `class Name` (decorated or not) defined once at module scope,
+ * in the same block as `block` (the module, or the body of a top-level `if`), or undefined.
+ */
+function classIn(ctx: RuleContext, name: string, block: Node): { cls: Node; outer: Node } | undefined {
   const bindings = ctx.facts.table(name).bindings.get(ctx.root.id) ?? [];
   if (bindings.length !== 1 || bindings[0]!.star) return undefined;
   const node = bindings[0]!.node;
   const cls = node.parent;
   if (cls?.type !== "class_definition" || cls.childForFieldName("name")?.id !== node.id) return undefined;
   const outer = cls.parent?.type === "decorated_definition" ? cls.parent : cls;
-  if (outer.parent?.id !== ctx.root.id) return undefined;
+  if (outer.parent?.id !== block.id) return undefined;
   return { cls, outer };
+}
+
+/** A model argument: a name or a dotted name (`models.Article`), giving its first name. */
+function modelRoot(node: Node): Node | undefined {
+  let current = node;
+  while (current.type === "attribute") current = current.childForFieldName("object")!;
+  return current.type === "identifier" ? current : undefined;
+}
+
+/** The models of `register(models_or_iterable, ...)`: one model, or a list/tuple of them. */
+function modelsOf(node: Node): Node[] | undefined {
+  const items = node.type === "list" || node.type === "tuple" ? node.namedChildren.filter((c): c is Node => c !== null) : [node];
+  if (items.length === 0 || items.some((item) => item.type === "comment" || !modelRoot(item))) return undefined;
+  return items;
 }
 
 /** True when `node` sits inside a function or lambda (a `global` binding, say). */
@@ -49,20 +68,24 @@ function boundBefore(ctx: RuleContext, model: Node, before: number): boolean {
   return bindings.every((b) => !b.star && b.node.endIndex <= before && !inFunction(b.node));
 }
 
-/** `__init__` / `__new__` of the class calling two-argument `super(Cls, self)`. */
-function usesOldSuper(cls: Node): boolean {
+/**
+ * True when code in the class body may need the class's own name while the decorator runs:
+ * `admin.register` instantiates the admin class before the name is bound, so `super(Cls, self)`
+ * or any other mention of `Cls` in any function of the body (an `__init__` inside an `if`, a
+ * helper it calls) would fail with NameError. Any `super()` with arguments counts as well.
+ */
+function needsOwnName(cls: Node, name: string): boolean {
   const body = cls.childForFieldName("body");
   if (!body) return true;
-  for (const child of body.namedChildren) {
-    const fn = child?.type === "decorated_definition" ? child.childForFieldName("definition") : child;
-    if (fn?.type !== "function_definition") continue;
-    const name = fn.childForFieldName("name")?.text;
-    if (name !== "__init__" && name !== "__new__") continue;
-    for (const call of fn.descendantsOfType("call")) {
-      if (call?.childForFieldName("function")?.text !== "super") continue;
-      const args = call.childForFieldName("arguments");
-      if (!args || args.namedChildren.filter((c) => c && c.type !== "comment").length > 0) return true;
+  for (const node of body.descendantsOfType(["call", "identifier"])) {
+    if (!node) continue;
+    if (node.type === "identifier") {
+      if (node.text === name) return true;
+      continue;
     }
+    if (node.childForFieldName("function")?.text !== "super") continue;
+    const args = node.childForFieldName("arguments");
+    if (!args || args.namedChildren.filter((c) => c && c.type !== "comment").length > 0) return true;
   }
   return false;
 }
@@ -95,16 +118,19 @@ export default defineRule({
   aliases: ["admin_register"],
   framework: "django",
   since: "1.7",
+  style: true,
   summary: "admin.site.register(Model, ModelAdmin) after the admin class becomes @admin.register(Model) on the class",
   description:
-    "Django 1.7 added the `@admin.register()` class decorator. A module-level statement " +
-    "`admin.site.register(Model, ModelAdmin)` (two positional names, `admin` imported unaliased from " +
-    "`django.contrib` or `django.contrib.gis` before the class) that follows the module-level admin class it names " +
-    "is removed and `@admin.register(Model)` goes above the class, above any decorators it has. Several " +
+    "Django 1.7 added the `@admin.register()` class decorator. A statement `admin.site.register(Model, ModelAdmin)` " +
+    "(`admin` imported unaliased from `django.contrib` or `django.contrib.gis`) that follows the admin class it names, " +
+    "in the same block (the module, or the body of a top-level `if`), is removed and `@admin.register(Model)` goes " +
+    "above the class, above any decorators it has. The model may be a dotted name (`models.Article`) or a list or " +
+    "tuple of models, and both arguments may be written as keywords (`model_or_iterable=`, `admin_class=`). Several " +
     "registrations of one admin class merge into one decorator with the models sorted. Models must be bound before " +
-    "the class. Keyword arguments, tuples or lists of models, custom sites, admin classes defined more than once or " +
-    "imported, registrations before the class, used call results, `__init__`/`__new__` methods that call " +
-    "`super()` with arguments, and files that call `unregister` are reported and left as they are.",
+    "the class. Other options, custom sites, admin classes defined more than once, imported or in another block, " +
+    "registrations before the class, used call results, classes whose body names the class itself (`super(Cls, " +
+    "self)` in any method, at any depth: the decorator instantiates the class before its name exists), and files " +
+    "that call `unregister` are left as they are. This is a style rewrite: when it declines, nothing is reported.",
   docs: "https://docs.djangoproject.com/en/stable/releases/1.7/#admin-shortcuts-support-time-zones",
   needles: ["register"],
   precheck: (text) => /\badmin\b/.test(text) && /\.[ \t]*register[ \t]*\(/.test(text),
@@ -135,22 +161,30 @@ export default defineRule({
             continue;
           }
           const statement = call.parent;
-          if (statement?.type !== "expression_statement" || statement.namedChildCount !== 1 || statement.parent?.id !== ctx.root.id) {
+          const block = statement?.parent;
+          if (statement?.type !== "expression_statement" || statement.namedChildCount !== 1 || !block || enclosingScope(statement).id !== ctx.root.id) {
             ctx.report(call, "admin.site.register() whose result is used or that is not a module-level statement: left as it is");
             continue;
           }
+          // register(model_or_iterable, admin_class=None, **options): the models and the admin
+          // class, positional or by keyword; options would make Django build another class.
           const args = callArgs(call);
-          if (!args || args.args.length !== 2 || args.positional.length !== 2 || args.comments.length > 0) {
+          const keywords = args ? [...args.keywords.keys()] : [];
+          const model = args?.positional[0] ?? args?.keywords.get("model_or_iterable")?.childForFieldName("value");
+          const admin = args?.positional[1] ?? args?.keywords.get("admin_class")?.childForFieldName("value");
+          if (!args || !model || !admin || args.args.length !== 2 || args.listSplat || args.dictSplat || args.comments.length > 0 ||
+            keywords.some((k) => k !== "model_or_iterable" && k !== "admin_class") || (args.positional.length === 1 && keywords.includes("model_or_iterable"))) {
             ctx.report(call, "admin.site.register() with options, keywords or other arguments: left as it is");
+            if (admin?.type === "identifier") refused.add(admin.text);
             continue;
           }
-          const [model, admin] = args.positional as [Node, Node];
-          if (model.type !== "identifier" || admin.type !== "identifier") {
+          const models = modelsOf(model);
+          if (!models || admin.type !== "identifier") {
             ctx.report(call, "admin.site.register() with models or admin class that are not plain names: left as it is");
             if (admin.type === "identifier") refused.add(admin.text);
             continue;
           }
-          found.push({ statement, call, model, admin });
+          found.push({ statement, call, models, admin });
         }
         if (found.length === 0) return;
         if (ctx.facts.identifiers("unregister").length > 0) {
@@ -172,9 +206,10 @@ export default defineRule({
             refuse(`${name} has another registration that cannot be rewritten: left as it is`);
             continue;
           }
-          const found = moduleClass(ctx, name);
+          const block = list[0]!.statement.parent!;
+          const found = list.every((r) => r.statement.parent!.id === block.id) ? classIn(ctx, name, block) : undefined;
           if (!found) {
-            refuse(`${name} is not a class defined once at module level in this file: left as it is`);
+            refuse(`${name} is not a class defined once at module level, in the block of its registration: left as it is`);
             continue;
           }
           const { cls, outer } = found;
@@ -182,7 +217,7 @@ export default defineRule({
             refuse(`admin.site.register() before the class ${name}: left as it is`);
             continue;
           }
-          if (!importedAt(ctx.facts, "admin", outer, ADMIN) ||
+          if (!importedAt(ctx.facts, "admin", outer, ADMIN) || list.some((r) => !importedAt(ctx.facts, "admin", r.statement, ADMIN)) ||
             ctx.facts.imports.some((b) => b.name === "admin" && b.scope.id === ctx.root.id && (b.alias !== null || !ADMIN.has(b.qualified)))) {
             refuse(`admin is not imported from django.contrib before the class ${name}: left as it is`);
             continue;
@@ -191,12 +226,13 @@ export default defineRule({
             refuse(`${name} already has a register decorator: left as it is`);
             continue;
           }
-          if (usesOldSuper(cls)) {
-            refuse(`${name}.__init__/__new__ calls super() with arguments, which the decorator does not allow: left as it is`);
+          if (needsOwnName(cls, name)) {
+            refuse(`${name} names itself in its body (super() with arguments, say), which the decorator does not allow: left as it is`);
             continue;
           }
-          const models = list.map((r) => r.model.text);
-          if (new Set(models).size !== models.length || list.some((r) => r.model.text === name || !boundBefore(ctx, r.model, outer.startIndex))) {
+          const modelNodes = list.flatMap((r) => r.models);
+          const models = modelNodes.map((m) => m.text);
+          if (new Set(models).size !== models.length || modelNodes.some((m) => modelRoot(m)!.text === name || !boundBefore(ctx, modelRoot(m)!, outer.startIndex))) {
             refuse(`a model registered with ${name} is not bound once before the class: left as it is`);
             continue;
           }

@@ -65,6 +65,7 @@ export default defineRule({
   aliases: ["request_headers"],
   framework: "django",
   since: "2.2",
+  style: true,
   summary: 'request.META["HTTP_USER_AGENT"] reads become request.headers["user-agent"]',
   description:
     "Django 2.2 added `HttpRequest.headers`, a case-insensitive view of the request's HTTP headers. Reads of " +

@@ -35,6 +35,7 @@ export default defineRule({
   aliases: ["test_http_headers"],
   framework: "django",
   since: "4.2",
+  style: true,
   summary: "HTTP_* keyword arguments of the test client and request factory become headers={...}",
   description:
     "Django 4.2 added a `headers=` argument to the test `Client`, `AsyncClient`, `RequestFactory` and " +

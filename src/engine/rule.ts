@@ -41,6 +41,11 @@ export interface RuleMeta {
    * change by hand (a review row of the catalog) and never edits a file.
    */
   kind?: "fix" | "finding";
+  /**
+   * The rewrite is style (a newer spelling of code that still works), not a deprecation: when it
+   * declines, the user has nothing to act on, so the rule's findings are dropped.
+   */
+  style?: true;
 }
 
 export function ruleKind(rule: RuleMeta): "fix" | "finding" {

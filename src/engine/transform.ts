@@ -201,6 +201,8 @@ function runPass(
           fixes.push({ rule: rule.id, message, edits });
         },
         report(at, message) {
+          // A style rewrite that declines leaves nothing the user must act on.
+          if (rule.style) return;
           const index = typeof at === "number" ? at : at.startIndex;
           lines ??= new LineIndex(text);
           findings.push({ rule: rule.id, message, ...lines.position(index) });
