@@ -75,9 +75,10 @@ export interface RuleContext {
   readonly newline: string;
   /**
    * The project's other modules, when the caller knows them: `module(".base")` is the module an
-   * import of `.base` in this file names. Read-only; undefined for one-file runs.
+   * import of `.base` in this file names (in the file `from`, a project-relative path, when given).
+   * Read-only; undefined for one-file runs.
    */
-  readonly project?: { module(spec: string): ProjectModule | undefined };
+  readonly project?: { module(spec: string, from?: string): ProjectModule | undefined };
   /** Proposes edits that land together or not at all. */
   fix(message: string, edits: Edit[]): void;
   /** A warning that changes nothing. */

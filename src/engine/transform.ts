@@ -180,7 +180,7 @@ function runPass(
   const project = options.project;
   const facts = new Facts(text, root, (spec): StarNames =>
     project ? project.starNames(options.filename, spec) : { unknown: "the rest of the project is not known here" });
-  const projectContext = project ? { module: (spec: string) => project.module(options.filename, spec) } : undefined;
+  const projectContext = project ? { module: (spec: string, from?: string) => project.module(from ?? options.filename, spec) } : undefined;
   const newline = newlineOf(text);
   const ignores = IgnoreComments.scan(text);
   const fixes: Fix[] = [];
