@@ -1,32 +1,81 @@
 // werkzeug/safe-str-cmp: Werkzeug 2.0 deprecated safe_str_cmp and 2.1 removed it; the standard
-// library's hmac.compare_digest does the same constant-time comparison. safe_str_cmp UTF-8-encoded
-// str arguments, compare_digest takes ASCII str or bytes: a non-ASCII str literal is left alone.
+// library's hmac.compare_digest does the constant-time comparison. safe_str_cmp first encoded str
+// arguments as UTF-8, while compare_digest raises TypeError on non-ASCII str (and on str mixed
+// with bytes), so each argument keeps that encoding: `.encode()` when it is surely a str, as is
+// when it is surely bytes, and `x.encode() if isinstance(x, str) else x` when the code does not
+// say (only for plain names, attributes and literal subscripts, which read the same twice).
 import type { Edit } from "../../src/engine/edits.js";
 import type { CallArgs } from "../../src/engine/helpers/calls.js";
 import { nameMoves } from "../../src/engine/helpers/name-moves.js";
+import type { Node } from "../../src/engine/parser.js";
 
-function twoPlainArguments(args: CallArgs): Edit[] | string {
+/** Methods and builtins whose result is surely bytes / surely str. */
+const BYTES_CALLS = new Set(["encode", "digest", "bytes", "b64encode", "urlsafe_b64encode", "b64decode", "urlsafe_b64decode", "to_bytes"]);
+const STR_CALLS = new Set(["decode", "hexdigest", "str", "format", "join", "lower", "upper", "strip", "hex"]);
+
+function calledName(node: Node): string | undefined {
+  if (node.type !== "call") return undefined;
+  const callee = node.childForFieldName("function");
+  if (callee?.type === "identifier") return callee.text;
+  if (callee?.type === "attribute") return callee.childForFieldName("attribute")?.text;
+  return undefined;
+}
+
+function kindOf(node: Node): "bytes" | "str" | "unknown" {
+  if (node.type === "string") return /^[rR]?[bB]/.test(node.text) ? "bytes" : "str";
+  if (node.type === "concatenated_string") return kindOf(node.namedChildren[0]!);
+  const called = calledName(node);
+  if (called && BYTES_CALLS.has(called)) return "bytes";
+  if (called && STR_CALLS.has(called)) return "str";
+  return "unknown";
+}
+
+/** Reading it twice gives the same value with no side effect worth mentioning. */
+function isPlain(node: Node): boolean {
+  if (node.type === "identifier") return true;
+  if (node.type === "attribute") return isPlain(node.childForFieldName("object")!);
+  if (node.type === "subscript") {
+    const index = node.childForFieldName("subscript");
+    return isPlain(node.childForFieldName("value")!) && (index?.type === "string" || index?.type === "integer");
+  }
+  return false;
+}
+
+/** Python primaries take `.encode()` directly; anything else needs parentheses. */
+function primary(node: Node): string {
+  return ["identifier", "attribute", "subscript", "call", "string", "parenthesized_expression"].includes(node.type) ? node.text : `(${node.text})`;
+}
+
+function encodedArguments(args: CallArgs): Edit[] | string {
   if (args.listSplat || args.dictSplat || args.keywords.size > 0 || args.positional.length !== 2) {
     return "it is not called with exactly two positional arguments";
   }
-  // eslint-disable-next-line no-control-regex
-  if (args.positional.some((a) => a.type === "string" && /[^\x00-\x7f]/.test(a.text) && !/^[bB]/.test(a.text))) {
-    return "hmac.compare_digest refuses non-ASCII str; encode both sides";
+  const edits: Edit[] = [];
+  for (const arg of args.positional) {
+    const kind = kindOf(arg);
+    if (kind === "bytes") continue;
+    let text: string;
+    if (kind === "str") text = `${primary(arg)}.encode()`;
+    else if (isPlain(arg)) text = `${arg.text}.encode() if isinstance(${arg.text}, str) else ${arg.text}`;
+    else return `\`${arg.text}\` may be str or bytes: compare_digest needs bytes (or ASCII str), so encode str arguments as UTF-8 by hand`;
+    edits.push({ start: arg.startIndex, end: arg.endIndex, text });
   }
-  return [];
+  return edits;
 }
 
 export default nameMoves({
   id: "werkzeug/safe-str-cmp",
   framework: "werkzeug",
   since: "2.0",
-  summary: "werkzeug.security.safe_str_cmp(a, b) becomes hmac.compare_digest(a, b)",
+  summary: "werkzeug.security.safe_str_cmp(a, b) becomes hmac.compare_digest with str arguments UTF-8 encoded",
   description:
-    "Werkzeug 2.0 deprecated `safe_str_cmp` and 2.1 removed it. Calls become `hmac.compare_digest(a, b)` " +
-    "(with `import hmac`), which compares ASCII strings or bytes in constant time. Calls with a non-ASCII string " +
-    "literal, keywords or another argument count are reported instead.",
+    "Werkzeug 2.0 deprecated `safe_str_cmp` and 2.1 removed it. Calls become `hmac.compare_digest(...)` (with " +
+    "`import hmac`). safe_str_cmp encoded str arguments as UTF-8 and compare_digest refuses non-ASCII str, so an " +
+    "argument that is surely a str gets `.encode()`, one that is surely bytes stays, and a plain name or attribute of " +
+    "unknown type becomes `x.encode() if isinstance(x, str) else x`. Other arguments of unknown type, keywords and " +
+    "other argument counts are reported instead.",
   docs: "https://werkzeug.palletsprojects.com/en/stable/changes/#version-2-0-0",
-  moves: [{ from: "werkzeug.security.safe_str_cmp", to: "hmac.compare_digest", style: "attribute", arguments: twoPlainArguments }],
+  moves: [{ from: "werkzeug.security.safe_str_cmp", to: "hmac.compare_digest", style: "attribute", arguments: encodedArguments }],
   needles: ["safe_str_cmp"],
   precheck: (text) => text.includes("werkzeug"),
 });
