@@ -1,6 +1,8 @@
 // File roles from the project-relative path, with the same word-boundary conventions Django
 // users know from django-upgrade (`prod_settings.py` is a settings file, `upsettings.py` is not).
-export type FileRole = "settings" | "tests" | "migrations" | "models" | "admin" | "urls" | "commands" | "init";
+import { flaskRoles, type FlaskRole } from "./flask-roles.js";
+
+export type FileRole = "settings" | "tests" | "migrations" | "models" | "admin" | "urls" | "commands" | "init" | FlaskRole;
 
 const ROLE_PATTERNS: [FileRole, RegExp][] = [
   ["settings", /(?:^|[^a-zA-Z0-9])settings(?:[^a-zA-Z0-9]|$)/],
@@ -13,9 +15,11 @@ const ROLE_PATTERNS: [FileRole, RegExp][] = [
   ["init", /(?:^|\/)__init__\.py$/],
 ];
 
-export function fileRoles(relativePath: string): Set<FileRole> {
+/** Roles from the path; with the file's text, also the Flask roles read from its content. */
+export function fileRoles(relativePath: string, text?: string): Set<FileRole> {
   const path = relativePath.replace(/\\/g, "/");
   const roles = new Set<FileRole>();
   for (const [role, pattern] of ROLE_PATTERNS) if (pattern.test(path)) roles.add(role);
+  if (text !== undefined) for (const role of flaskRoles(path, text)) roles.add(role);
   return roles;
 }

@@ -63,7 +63,7 @@ export function transformSync(source: string, options: TransformOptions): Transf
   if (source.includes("pycodemod: skip-file")) return unchanged();
   const candidates = options.candidates ?? prefilterFor(options.rules).match(source);
   if (candidates.length === 0) return unchanged();
-  const roles = fileRoles(options.filename);
+  const roles = fileRoles(options.filename, source);
   let active = selectRulesForFile(candidates, roles, options.filename);
   if (active.length === 0) return unchanged();
 
