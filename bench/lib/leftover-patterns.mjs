@@ -24,6 +24,17 @@ function callsWithout(names, needle) {
   };
 }
 
+/** Counts `from werkzeug import ...` statements naming something other than what Werkzeug 1.0 kept. */
+function werkzeugTopLevel(text) {
+  const kept = new Set(["Request", "Response", "Client", "run_simple", "exceptions", "routing", "__version__", "urls", "utils", "wrappers", "http", "security", "serving", "datastructures", "wsgi", "local", "test", "formparser", "middleware", "debug"]);
+  let count = 0;
+  for (const m of text.matchAll(/^[ \t]*from[ \t]+werkzeug[ \t]+import[ \t]+(\([^)]*\)|[^\n]*)/gm)) {
+    const names = m[1].replace(/[()]/g, "").replace(/#[^\n]*/g, "").split(",").map((n) => n.trim().split(/\s+as\s+/)[0]).filter(Boolean);
+    if (names.some((n) => !kept.has(n))) count++;
+  }
+  return count;
+}
+
 export const LEFTOVER_PATTERNS = {
   django: [
     { id: "core.urlresolvers", what: "django.core.urlresolvers (removed 2.0)", pattern: /\bdjango\.core\.urlresolvers\b/g },
@@ -67,5 +78,21 @@ export const LEFTOVER_PATTERNS = {
     { id: "werkzeug.contrib", what: "werkzeug.contrib (1.0)", pattern: /\bwerkzeug\.contrib\b/g },
     { id: "before_first_request", what: "before_first_request (2.3)", pattern: /\bbefore_first_request\b/g },
     { id: "flask.json.JSONEncoder", what: "JSONEncoder/JSONDecoder from flask.json (2.3)", pattern: /from\s+flask\.json\s+import\s+(?:\([^)]*|[^\n]*)\bJSON(?:En|De)coder\b/g },
+    // Werkzeug, MarkupSafe and itsdangerous (the libraries a Flask target upgrades too).
+    { id: "werkzeug top-level", what: "from werkzeug import <helper> (Werkzeug 1.0)", pattern: werkzeugTopLevel },
+    { id: "wsgi middleware", what: "Dispatcher/SharedData/ProxyMiddleware from werkzeug.wsgi (1.0)", pattern: /\bwerkzeug\.wsgi\s+import\s+(?:\([^)]*|[^\n]*)\b(?:Dispatcher|SharedData|Proxy)Middleware\b/g },
+    { id: "is_xhr", what: "request.is_xhr (Werkzeug 1.0)", pattern: /\.is_xhr\b/g },
+    { id: "BaseRequest/BaseResponse", what: "BaseRequest / BaseResponse (Werkzeug 2.1)", pattern: /\bBase(?:Request|Response)\b/g },
+    { id: "wrapper mixins", what: "Werkzeug wrapper mixins (2.1)", pattern: /\b(?:Accept|Authorization|WWWAuthenticate|Common(?:Request|Response)Descriptors|CORS(?:Request|Response)|ETag(?:Request|Response)|UserAgent|ResponseStream|StreamOnly|JSONRequest)Mixin\b/g },
+    { id: "safe_str_cmp", what: "safe_str_cmp (Werkzeug 2.1)", pattern: /\bsafe_str_cmp\b/g },
+    { id: "werkzeug.utils escape", what: "escape/unescape/format_string from werkzeug(.utils) (2.1; a warning)", pattern: /\bwerkzeug(?:\.utils)?\s+import\s+(?:\([^)]*|[^\n]*)\b(?:escape|unescape|format_string)\b/g },
+    { id: "cookie_date", what: "cookie_date (Werkzeug 2.1)", pattern: /\bcookie_date\b/g },
+    { id: "useragents", what: "werkzeug.useragents (2.1; a warning)", pattern: /\bwerkzeug\.useragents\b/g },
+    { id: "werkzeug.urls helpers", what: "url_quote/url_unquote/url_join/url_parse/url_encode/... (Werkzeug 3.0)", pattern: /\burl_(?:quote|quote_plus|unquote|unquote_plus|join|parse|unparse|encode|decode|fix)\b/g },
+    { id: "auth header parsers", what: "parse_authorization_header / parse_www_authenticate_header (Werkzeug 3.0)", pattern: /\bparse_(?:authorization|www_authenticate)_header\b/g },
+    { id: "werkzeug.__version__", what: "werkzeug.__version__ (3.1)", pattern: /\bwerkzeug\.__version__\b|from\s+werkzeug\s+import\s+[^\n]*\b__version__\b/g },
+    { id: "soft_unicode", what: "markupsafe soft_unicode (MarkupSafe 2.1)", pattern: /\bsoft_unicode\b/g },
+    { id: "JWS serializers", what: "(Timed)JSONWebSignatureSerializer (itsdangerous 2.1; a warning)", pattern: /\bJSONWebSignatureSerializer\b/g },
+    { id: "itsdangerous.json", what: "from itsdangerous import json (2.1)", pattern: /from\s+itsdangerous\s+import\s+(?:\([^)]*|[^\n]*)\bjson\b/g },
   ],
 };
