@@ -153,7 +153,7 @@ describe.sequential("proof: the upgraded examples run on real framework releases
       continue;
     }
 
-    it(`${release.example} upgraded to ${release.target} passes on ${release.module} ${found.version} (${source}) with its deprecations as errors; the pristine copy fails`, async () => {
+    it(`${release.example} → ${release.target} on ${release.module} ${found.version} (${source}): the pristine copy fails; upgraded, its checks and tests pass with the release's deprecations as errors (or fail only for a named gap)`, async () => {
       const proof = await prove(release, found.pythonpath);
       const why = proof.output.slice(-6000);
       const pristine = proof.lines.filter((l) => l.startsWith("prove: pristine: ") && / (passes|fails)/.test(l));
