@@ -46,14 +46,19 @@ const URLFIELD = {
   why: /RemovedInDjango60Warning: The default scheme will be changed from 'http' to 'https'/,
   what: "a model URLField reaches a ModelForm without assume_scheme (Django 5.0); the rule is being written (django-calls)",
 };
-const FLASK_RULES = { why: /./, what: "the Flask/Werkzeug rules are still landing (flask-core, flask-rules)" };
+const FROM_JSON = { why: /'Config' object has no attribute 'from_json'/, what: "app.config.from_json (Flask 2.1, F16): rule pending (flask-rules)" };
+const JSON_ENCODER = {
+  why: /'(app\.json_encoder|JSONEncoder)' is deprecated|cannot import name 'JSONEncoder' from 'flask\.json'/,
+  what: "flask.json.JSONEncoder subclass set as app.json_encoder (Flask 2.2, F26): rule pending (flask-rules)",
+};
+const URL_QUOTE = { why: /cannot import name 'url_quote' from 'werkzeug\.urls'/, what: "werkzeug.urls.url_quote (Werkzeug 3.0, W42): rule pending (flask-core)" };
 const KNOWN_GAPS: Record<string, { why: RegExp; what: string }[]> = {
   "django-3.2": [AUTO_FIELD],
   "django-4.2": [AUTO_FIELD],
   "django-5.2": [AUTO_FIELD, URLFIELD],
   "django-6.1": [URLFIELD],
-  "flask-2.2": [FLASK_RULES],
-  "flask-3.1": [FLASK_RULES],
+  "flask-2.2": [FROM_JSON, JSON_ENCODER],
+  "flask-3.1": [FROM_JSON, JSON_ENCODER, URL_QUOTE],
 };
 
 type Availability = { ok: true; pythonpath: string; version: string } | { ok: false; reason: string };
