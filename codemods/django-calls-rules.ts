@@ -15,6 +15,10 @@ import saltedHmacAlgorithm from "./django/salted-hmac-algorithm.js";
 import valuesListFlatPk from "./django/values-list-flat-pk.js";
 import loginUserNone from "./django/login-user-none.js";
 import assertQuerysetEqualRepr from "./django/assert-queryset-equal-repr.js";
+import modelSaveKeywordArguments from "./django/model-save-keyword-arguments.js";
+import constraintKeywordArguments from "./django/constraint-keyword-arguments.js";
+import formsUrlfieldAssumeScheme from "./django/forms-urlfield-assume-scheme.js";
+import postgresAggregateDefault from "./django/postgres-aggregate-default.js";
 
 export const djangoCallRules: readonly Rule[] = [
   inlineHasAddPermission,
@@ -31,4 +35,8 @@ export const djangoCallRules: readonly Rule[] = [
   valuesListFlatPk,
   loginUserNone,
   assertQuerysetEqualRepr,
+  modelSaveKeywordArguments,
+  constraintKeywordArguments,
+  formsUrlfieldAssumeScheme,
+  postgresAggregateDefault,
 ];

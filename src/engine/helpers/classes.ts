@@ -68,3 +68,24 @@ export function plainParameters(fn: Node): Node[] | undefined {
   }
   return out;
 }
+
+/**
+ * True when every base of the class is one of the framework classes `matches` accepts, or a
+ * top-level class of this file that does not define `method` and passes the same test: then
+ * `super().method(...)` (and `self.method(...)` when the class itself does not define it) reaches
+ * the framework's own method, with the framework's signature.
+ */
+export function reachesFrameworkMethod(facts: Facts, cls: Node, matches: (qualified: string) => boolean, method: string, depth = 0): boolean {
+  if (depth > 8) return false;
+  const bases = cls.childForFieldName("superclasses");
+  const list = (bases?.namedChildren ?? []).filter((b): b is Node => b !== null && b.type !== "comment");
+  if (list.length === 0) return false;
+  return list.every((base) => {
+    if (base.type !== "identifier" && base.type !== "attribute") return false;
+    const qualified = facts.qualifiedName(base);
+    if (qualified !== undefined) return matches(qualified);
+    if (base.type !== "identifier") return false;
+    const local = localClass(facts, base);
+    return local !== undefined && local.id !== cls.id && !classMethods(local).has(method) && reachesFrameworkMethod(facts, local, matches, method, depth + 1);
+  });
+}

@@ -1,0 +1,71 @@
+// django/model-save-keyword-arguments: Django 5.1 deprecated positional arguments to Model.save()
+// and asave() (keyword-only from 6.0). Inside a model class (deriving from Django's Model, through
+// the imports or classes of the same file), `super().save(...)`, `super(Cls, self).save(...)` and
+// `self.save(...)` calls with positional arguments name them after the old signature:
+// force_insert, force_update, using, update_fields. Only where the call reaches Django's own
+// method: the bases are Django models (or same-file classes that do not override it), and for
+// `self.save(...)` the class does not override it either.
+import type { Edit } from "../../src/engine/edits.js";
+import { callArgs, callOf } from "../../src/engine/helpers/calls.js";
+import { classMethods, reachesFrameworkMethod } from "../../src/engine/helpers/classes.js";
+import type { Node } from "../../src/engine/parser.js";
+import { defineRule } from "../../src/engine/rule.js";
+
+const NAMES = ["force_insert", "force_update", "using", "update_fields"];
+const MODELS = new Set([
+  "django.db.models.Model", "django.db.models.base.Model", "django.contrib.gis.db.models.Model",
+  "django.contrib.auth.models.AbstractUser", "django.contrib.auth.models.AbstractBaseUser",
+  "django.contrib.auth.base_user.AbstractBaseUser",
+]);
+
+/** The class whose method body holds `node` (the nearest function's class), if any. */
+function methodClass(node: Node): Node | undefined {
+  let fn: Node | null = node.parent;
+  while (fn && fn.type !== "function_definition") fn = fn.parent;
+  const statement = fn?.parent?.type === "decorated_definition" ? fn.parent : fn;
+  const cls = statement?.parent?.parent;
+  return statement?.parent?.type === "block" && cls?.type === "class_definition" ? cls : undefined;
+}
+
+export default defineRule({
+  id: "django/model-save-keyword-arguments",
+  framework: "django",
+  since: "5.1",
+  summary: "positional arguments of super().save() / self.save() in models become keywords",
+  description:
+    "Django 5.1 deprecated passing positional arguments to `Model.save()` and `asave()`; from Django 6.0 they are " +
+    "keyword-only. In a class deriving from Django's `Model` (or `AbstractUser`/`AbstractBaseUser`; through the imports " +
+    "or classes of the same file), `super().save(...)`, `super(Cls, self).save(...)` and `self.save(...)` calls — and the " +
+    "`asave` forms — have their positional arguments named `force_insert=`, `force_update=`, `using=`, `update_fields=`. " +
+    "Other receivers (a form's `save(False)` means commit) and calls with `*args` are left alone.",
+  docs: "https://docs.djangoproject.com/en/stable/releases/5.1/#features-deprecated-in-5-1",
+  needles: ["save", "asave"],
+  precheck: (text) => /\ba?save\(\s*[^)*\s]/.test(text),
+  create(ctx) {
+    return {
+      module() {
+        for (const method of ["save", "asave"]) {
+          for (const id of ctx.facts.identifiers(method)) {
+            const attribute = id.parent;
+            if (attribute?.type !== "attribute" || attribute.childForFieldName("attribute")?.id !== id.id) continue;
+            const object = attribute.childForFieldName("object")!;
+            const isSelf = object.type === "identifier" && object.text === "self";
+            const isSuper = object.type === "call" && object.childForFieldName("function")?.text === "super";
+            if (!isSelf && !isSuper) continue;
+            const call = callOf(attribute);
+            const args = call && callArgs(call);
+            if (!args || args.positional.length === 0 || args.listSplat || args.positional.length > NAMES.length) continue;
+            const names = NAMES.slice(0, args.positional.length);
+            if (names.some((n) => args.keywords.has(n))) continue;
+            const cls = methodClass(call!);
+            // The call must reach Django's own save(), with Django's parameters.
+            if (!cls || !reachesFrameworkMethod(ctx.facts, cls, (q) => MODELS.has(q), method)) continue;
+            if (isSelf && classMethods(cls).has(method)) continue;
+            const edits: Edit[] = args.positional.map((arg, i) => ({ start: arg.startIndex, end: arg.startIndex, text: `${names[i]}=` }));
+            ctx.fix(`${method}() positional arguments → ${names.map((n) => `${n}=`).join(", ")}`, edits);
+          }
+        }
+      },
+    };
+  },
+});
