@@ -2,9 +2,10 @@
 // scheme-less input; Django 6.0 assumes "https". Form fields built in code get
 // `assume_scheme="http"`, which keeps what users' input turns into. A model URLField gets its form
 // field from Django (ModelForm, admin), where no argument can be added in place: those are
-// reported with what to do.
+// reported with what to do. Only for 5.x targets; from 6.0 on https is the established default.
 import { callArgs, callsTo, insertArgument } from "../../src/engine/helpers/calls.js";
 import { defineRule } from "../../src/engine/rule.js";
+import { targetReaches } from "../../src/target.js";
 
 const FORM_FIELDS = ["django.forms.URLField", "django.forms.fields.URLField", "django.contrib.gis.forms.URLField"];
 const MODEL_FIELDS = ["django.db.models.URLField", "django.db.models.fields.URLField", "django.contrib.gis.db.models.URLField"];
@@ -21,11 +22,14 @@ export default defineRule({
     "`assume_scheme=\"http\"`, the old behavior (change it to \"https\" when that is what you want). A model " +
     "`URLField` in a models file has its form field built by Django (ModelForm, admin) without `assume_scheme`: it is " +
     "reported, to be handled with `formfield_overrides`, a form field declared on the ModelForm, or " +
-    "`FORMS_URLFIELD_ASSUME_HTTPS = True` during 5.x. Migrations are left alone.",
+    "`FORMS_URLFIELD_ASSUME_HTTPS = True` during 5.x. Only for 5.x targets: from 6.0 on https is the established " +
+    "default. Migrations are left alone.",
   docs: DOCS,
   needles: ["URLField"],
   create(ctx) {
-    if (ctx.roles.has("migrations")) return {};
+    // From 6.0 on https is the established default and code aimed at it may rely on it: the old
+    // behavior is only pinned while the target is inside the deprecation window (5.x).
+    if (ctx.roles.has("migrations") || targetReaches(ctx.targets, "django", "6.0")) return {};
     return {
       module() {
         for (const found of callsTo(ctx.facts, FORM_FIELDS)) {

@@ -2,10 +2,12 @@
 // ArrayAgg, JSONBAgg and StringAgg ([] / [] / ""); from Django 5.0 they return None (the default
 // argument's default). Calls without `default` get the value they used to return:
 // `default=Value([])`, `default=Value("[]")`, `default=Value("")`, spelled with a Value that is
-// already imported (`Value` or `models.Value`); files without one are reported.
+// already imported (`Value` or `models.Value`); files without one are reported. Only while the
+// target is 4.x: from 5.0 on, None is the established result.
 import { callArgs, callsTo, importedAt, insertArgument } from "../../src/engine/helpers/calls.js";
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule, type RuleContext } from "../../src/engine/rule.js";
+import { targetReaches } from "../../src/target.js";
 
 const MODULES = ["django.contrib.postgres.aggregates", "django.contrib.postgres.aggregates.general"];
 const DEFAULTS: Record<string, string> = { ArrayAgg: "[]", JSONBAgg: '"[]"', StringAgg: '""' };
@@ -37,12 +39,15 @@ export default defineRule({
     "aggregates from `django.contrib.postgres.aggregates` without `default` (and without `**kwargs`) get " +
     "`default=Value([])`, `default=Value(\"[]\")` or `default=Value(\"\")`, written with a `Value` the file already " +
     "imports from `django.db.models` (or as `models.Value`). Without such an import the call is reported. Drop the " +
-    "default where None is what you want. Migrations are left alone.",
+    "default where None is what you want. Only for targets 4.0 to 4.2: from 5.0 on None is the established result and " +
+    "code may rely on it. Migrations are left alone.",
   docs: DOCS,
   needles: ["ArrayAgg", "JSONBAgg", "StringAgg"],
   precheck: (text) => text.includes("postgres"),
   create(ctx) {
-    if (ctx.roles.has("migrations")) return {};
+    // From 5.0 on, None is what these calls return: code aimed at 5.0+ may rely on it, so the
+    // old result is only restored while the target is inside the deprecation window.
+    if (ctx.roles.has("migrations") || targetReaches(ctx.targets, "django", "5.0")) return {};
     return {
       module() {
         const qualified = MODULES.flatMap((m) => Object.keys(DEFAULTS).map((n) => `${m}.${n}`));
