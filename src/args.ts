@@ -16,6 +16,7 @@ export interface CliArgs {
   exclude: string[];
   noIgnore: boolean;
   noTemplates: boolean;
+  noCache: boolean;
   stdinFilename?: string;
   exitZeroEvenIfChanged: boolean;
   listRules: boolean;
@@ -53,6 +54,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   exclude: { type: "string", multiple: true, value: "GLOB", help: "leave out paths matching the glob (repeatable)" },
   "no-ignore": { type: "boolean", help: "do not honour .gitignore files" },
   "no-templates": { type: "boolean", help: "leave Django templates alone (upgrade Python files only)" },
+  "no-cache": { type: "boolean", help: "neither read nor write the result cache (.pycodemod_cache/)" },
   "stdin-filename": { type: "string", value: "PATH", help: "path used for file roles when reading standard input (-)" },
   "exit-zero-even-if-changed": { type: "boolean", help: "exit 0 even when files changed or would change" },
   format: { type: "string", value: "text|json", help: "encoding of standard output (default: text; plan also takes markdown)" },
@@ -162,6 +164,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     exclude: (v.exclude as string[] | undefined) ?? [],
     noIgnore: Boolean(v["no-ignore"]),
     noTemplates: Boolean(v["no-templates"]),
+    noCache: Boolean(v["no-cache"]),
     stdinFilename: v["stdin-filename"] as string | undefined,
     exitZeroEvenIfChanged: Boolean(v["exit-zero-even-if-changed"]),
     listRules: Boolean(v["list-rules"]),

@@ -139,6 +139,7 @@ async function run(args: CliArgs, streams: Streams): Promise<number> {
     exclude: args.exclude,
     gitignore: !args.noIgnore,
     templates: !args.noTemplates,
+    cache: !args.noCache,
     write: mode === "write",
     keepText: mode === "diff",
     jobs: args.jobs,

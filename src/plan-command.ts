@@ -32,6 +32,7 @@ export async function runPlan(args: CliArgs, streams: PlanStreams): Promise<numb
     ignore: args.ignore,
     exclude: args.exclude,
     gitignore: !args.noIgnore,
+    cache: !args.noCache,
     write: false,
     keepText: false,
     jobs: args.jobs,

@@ -10,6 +10,8 @@ import { ChangedOnDiskError, writeAtomic } from "./io.js";
 import type { Targets } from "./target.js";
 import type { ProjectLookup } from "./engine/project.js";
 import { processTemplate, type TemplateSettings } from "./templates/process.js";
+import { ProjectView } from "./project-view.js";
+import { hashBytes, type Dependency, type ResultCache } from "./cache.js";
 
 export interface FileJob {
   absolute: string;
@@ -33,6 +35,10 @@ export interface FileResult {
   before?: string;
   after?: string;
   written?: boolean;
+  /** False when no rule needed a parse (prefilter, file roles, cache); for benchmarks. */
+  parsed?: boolean;
+  /** Other project files the result depended on (for the cache). */
+  dependencies?: Dependency[];
 }
 
 export interface JobSettings {
@@ -45,6 +51,8 @@ export interface JobSettings {
   project?: ProjectLookup;
   /** Template rules and what they need; absent when templates are not processed. */
   templates?: TemplateSettings;
+  /** Results of earlier runs (main thread only; see cache.ts). */
+  cache?: ResultCache;
 }
 
 export interface LoadedFile {
@@ -68,6 +76,18 @@ function baseResult(job: FileJob) {
 function templateResult(job: FileJob, settings: JobSettings): FileResult {
   if (!settings.templates) return { ...baseResult(job), template: true, status: "unchanged" };
   return processTemplate(job, settings.templates);
+}
+
+/** Size and time of each file the project view looked at; size -1 for one that did not exist. */
+function dependenciesOf(files: ReadonlySet<string>): Dependency[] {
+  return [...files].map((file): Dependency => {
+    try {
+      const stat = statSync(file);
+      return [file, stat.isFile() ? stat.size : -1, stat.isFile() ? stat.mtimeMs : 0];
+    } catch {
+      return [file, -1, 0];
+    }
+  });
 }
 
 /** Reads and decodes a file, or says why it cannot be processed. */
@@ -98,6 +118,12 @@ export function triageFile(job: FileJob, settings: JobSettings): { done: FileRes
   if (job.template) return { done: templateResult(job, settings) };
   const loaded = loadFile(job);
   if (!("decoded" in loaded)) return { done: loaded };
+  if (settings.cache) {
+    const hash = hashBytes(loaded.bytes);
+    const findings = settings.cache.lookup(job.display, hash);
+    if (findings) return { done: { ...baseResult(job), status: "unchanged", findings } };
+    settings.cache.remember(job.display, hash);
+  }
   loaded.candidates = prefilterFor(settings.rules).match(loaded.decoded.text);
   if (loaded.candidates.length === 0) return { done: { ...baseResult(job), status: "unchanged" } };
   return { size: loaded.bytes.length, loaded };
@@ -117,9 +143,11 @@ export async function processFile(job: FileJob, settings: JobSettings, preloaded
   const candidates = loaded.candidates ?? prefilterFor(settings.rules).match(decoded.text);
   if (candidates.length === 0) return { ...base, status: "unchanged" };
   if (!isParserLoaded()) await loadParser();
+  const consulted = settings.project instanceof ProjectView ? settings.project.track() : undefined;
   const result = transformSync(decoded.text, { rules: settings.rules, targets: settings.targets, filename: job.display, candidates, project: settings.project });
   const status = statusOf(result);
-  const out: FileResult = { ...base, status, fixes: result.fixes, findings: result.findings, problems: result.problems };
+  const out: FileResult = { ...base, status, fixes: result.fixes, findings: result.findings, problems: result.problems, parsed: result.parsed };
+  if (consulted && consulted.size > 0) out.dependencies = dependenciesOf(consulted);
   if (!result.changed) return out;
   if (settings.keepText) {
     out.before = decoded.text;

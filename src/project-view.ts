@@ -29,6 +29,18 @@ export class ProjectView implements ProjectLookup {
   private readonly packageRoots = new Map<string, string>();
   private readonly fileExists = new Map<string, boolean>();
 
+  /**
+   * Files looked at (read, or checked for existence) since track() was last called: what the
+   * result of the file being processed depends on, for the result cache.
+   */
+  private consulted: Set<string> | undefined;
+
+  /** Starts recording the files the view looks at; returns the set that fills up. */
+  track(): Set<string> {
+    this.consulted = new Set();
+    return this.consulted;
+  }
+
   /** `redirect` (tests): the file to read in place of a module's own file. */
   constructor(
     private readonly setup: ProjectViewSetup,
@@ -80,6 +92,7 @@ export class ProjectView implements ProjectLookup {
   }
 
   private isFile(file: string): boolean {
+    this.consulted?.add(file);
     let known = this.fileExists.get(file);
     if (known === undefined) {
       try {
@@ -93,6 +106,7 @@ export class ProjectView implements ProjectLookup {
   }
 
   private load(file: string): Loaded {
+    this.consulted?.add(file);
     let loaded = this.loaded.get(file);
     if (loaded) return loaded;
     const shown = path.relative(this.setup.cwd, file) || file;

@@ -12,6 +12,7 @@ import { selectRules } from "./rules.js";
 import { parseTargets } from "./target.js";
 import { ProjectView, projectRoots } from "./project-view.js";
 import { templateSetup } from "./templates/setup.js";
+import { ResultCache } from "./cache.js";
 
 export type { FileJob, FileResult, JobSettings };
 export { processFile };
@@ -39,6 +40,11 @@ export interface UpgradeOptions {
   /** Worker threads (default: available cores); 1 keeps everything on the main thread. */
   jobs?: number;
   cwd?: string;
+  /**
+   * Reuse results of earlier runs kept in `.pycodemod_cache/` under `cwd` (default false; the
+   * CLI turns it on unless --no-cache). Never used with custom `rules`.
+   */
+  cache?: boolean;
   onResult?: (result: FileResult) => void;
 }
 
@@ -62,20 +68,34 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
   const keepText = options.keepText ?? true;
   const write = options.write ?? false;
   const results: FileResult[] = [];
+  const cache = options.cache && !options.rules ? ResultCache.open(options.cwd ?? process.cwd(), cacheConfiguration(options, rules)) : undefined;
   const collect = (result: FileResult) => {
+    cache?.settle(result);
     options.onResult?.(result);
     results.push(result);
   };
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   // Each thread builds its own view from this (a view holds parsed modules, which cannot be shared).
   const project = { cwd: path.resolve(options.cwd ?? "."), roots: projectRoots(files) };
-  const settings: JobSettings = { rules, targets, write, keepText, project: new ProjectView(project), templates: templates?.settings(write, keepText) };
+  const settings: JobSettings = {
+    rules, targets, write, keepText, project: new ProjectView(project), templates: templates?.settings(write, keepText), cache,
+  };
   if (jobs === 1 || options.rules) {
-    for (const file of files) collect(await processFile(file, settings));
+    for (const file of files) {
+      const triage = triageFile(file, settings);
+      collect("done" in triage ? triage.done : await processFile(file, settings, triage.loaded));
+    }
   } else {
     await runParallel(files, settings, { targets, select: options.select, ignore: options.ignore, write, keepText, project }, jobs, collect);
   }
+  cache?.save();
   return { results, pathErrors: errors };
+}
+
+/** What besides a file's bytes decides its result: every option but the ones about output. */
+function cacheConfiguration(options: UpgradeOptions, rules: readonly Rule[]): unknown {
+  const { write: _w, keepText: _k, jobs: _j, onResult: _o, cwd: _c, cache: _x, ...rest } = options;
+  return { ...rest, rules: rules.map((r) => r.id) };
 }
 
 /**

@@ -34,7 +34,10 @@ export function copyOf(repoRelative: string): string {
   return root;
 }
 
-/** Calls `visit` for every entry under `root`, depth first; unreadable folders are passed over. */
+/**
+ * Calls `visit` for every entry under `root`, depth first; unreadable folders are passed over, and
+ * so is `.pycodemod_cache/`: pycodemod's own state (test/cache.test.ts looks at it), not a user file.
+ */
 export function walkTree(root: string, visit: (full: string, entry: Dirent) => void): void {
   const walk = (dir: string) => {
     let entries: Dirent[];
@@ -44,6 +47,7 @@ export function walkTree(root: string, visit: (full: string, entry: Dirent) => v
       return;
     }
     for (const entry of entries) {
+      if (entry.name === ".pycodemod_cache") continue;
       const full = path.join(dir, entry.name);
       visit(full, entry);
       if (entry.isDirectory()) walk(full);

@@ -19,7 +19,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 // run.mjs points this at its snapshot of dist/ (see lib/snapshot.mjs).
 const DIST = process.env.PYCODEMOD_BENCH_DIST ?? path.join(REPO, "dist");
-const TARGET = "django-5.0";
+// --target a,b (default django-5.0, the seeded corpus' target).
+const targetArg = process.argv.indexOf("--target");
+const TARGET = targetArg >= 0 ? process.argv[targetArg + 1].split(",") : "django-5.0";
 
 function fail(message) {
   process.stderr.write(`measure: ${message}\n`);
@@ -76,9 +78,10 @@ async function measureUpgrade() {
   const { upgrade } = await load("src/index.js");
   const once = async () => {
     const summary = await upgrade([dir], { target: TARGET, write: false, ...(jobs ? { jobs } : {}) });
-    const tally = { files: summary.results.length, changed: 0, unchanged: 0, error: 0, fixes: 0, byRule: {}, problems: {} };
+    const tally = { files: summary.results.length, changed: 0, changedBytes: 0, unchanged: 0, error: 0, fixes: 0, byRule: {}, problems: {} };
     for (const r of summary.results) {
       tally[r.status]++;
+      if (r.status === "changed") tally.changedBytes += Buffer.byteLength(r.before ?? "", "utf8");
       tally.fixes += r.fixes.length;
       for (const fix of r.fixes) tally.byRule[fix.rule] = (tally.byRule[fix.rule] ?? 0) + 1;
       for (const p of r.problems) tally.problems[p.kind] = (tally.problems[p.kind] ?? 0) + 1;

@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+// Speed on real projects: `npm run bench:real [-- --runs N]`. See bench/README.md.
+//
+// The projects of ../shared/corpora, unpacked side by side into one temporary tree, as a user's
+// monorepo would be. One invocation per measurement, repeated --runs times (default 5); medians
+// are quoted, and ratios are taken between medians of the same run of this script:
+//   floor        discover + read every file, in-process (bench/lib/measure.mjs floor)
+//   parsed       files and bytes that pass the prefilter and get parsed, against files and bytes
+//                that change (library, untimed)
+//   check -j1/-j2  the CLI in --check mode with one and two jobs, cache off
+//   write -j2    the CLI rewriting a fresh copy of the tree (copy not timed), cache off
+//   cached       a second --check of the unchanged tree with the cache on (first run not timed)
+//   one file     the CLI on one small file that needs a rewrite, and on one that needs nothing
+//   rules ×2     the per-file pipeline with the rules doubled (same needles / absent needles)
+// Peak RSS comes from /usr/bin/time where it exists.
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const CLI = path.join(REPO, "bin/pycodemod.js");
+const MEASURE = path.join(REPO, "bench/lib/measure.mjs");
+const TARGETS = ["django-6.0", "flask-3.1"];
+const argv = process.argv.slice(2);
+const runs = argv.includes("--runs") ? Number(argv[argv.indexOf("--runs") + 1]) : 5;
+const log = (m) => process.stderr.write(`${m}\n`);
+if (!existsSync(path.join(REPO, "dist/bundle/cli.js"))) {
+  log("bench/real: dist/ is missing: run `npm run build` first");
+  process.exit(2);
+}
+
+function findCorpora() {
+  for (let dir = REPO; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "shared/corpora");
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new Error("shared/corpora not found above the checkout");
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const hasTime = existsSync("/usr/bin/time");
+
+/** Runs the CLI once in `cwd`: wall ms, CPU ms, peak RSS MB. */
+function cli(cwd, args) {
+  const argsFull = [CLI, ...args];
+  const t0 = performance.now();
+  const result = hasTime
+    ? spawnSync("/usr/bin/time", ["-f", "%U %S %M", process.execPath, ...argsFull], { cwd, encoding: "utf8" })
+    : spawnSync(process.execPath, argsFull, { cwd, encoding: "utf8" });
+  const wallMs = performance.now() - t0;
+  if (result.status === 2) throw new Error(`pycodemod ${args.join(" ")} failed:\n${result.stderr.slice(-2000)}`);
+  const last = result.stderr.trim().split("\n").at(-1).split(" ").map(Number);
+  return { wallMs, cpuMs: hasTime ? (last[0] + last[1]) * 1000 : NaN, rssMB: hasTime ? last[2] / 1024 : NaN };
+}
+
+function measure(mode, dir, extra = []) {
+  const out = execFileSync(process.execPath, ["--expose-gc", MEASURE, mode, dir, "--runs", String(runs), "--target", TARGETS.join(","), ...extra], {
+    encoding: "utf8", maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(out);
+}
+
+function repeat(label, fn) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) samples.push(fn());
+  const row = {
+    label,
+    wallMs: round(median(samples.map((s) => s.wallMs)), 0),
+    cpuMs: round(median(samples.map((s) => s.cpuMs)), 0),
+    rssMB: round(Math.max(...samples.map((s) => s.rssMB)), 0),
+  };
+  log(`${label}: ${row.wallMs} ms (CPU ${row.cpuMs} ms), peak ${row.rssMB} MB`);
+  return row;
+}
+
+const corpora = findCorpora();
+const tmp = mkdtempSync(path.join(os.tmpdir(), "pycodemod-real-"));
+try {
+  const tree = path.join(tmp, "tree");
+  mkdirSync(tree);
+  const names = readFileSync(path.join(corpora, "manifest.tsv"), "utf8").trim().split("\n").slice(1).map((l) => l.split("\t")[0]);
+  for (const name of names) execFileSync("tar", ["-xzf", path.join(corpora, `${name}.tar.gz`), "-C", tree]);
+  log(`unpacked ${names.length} projects into ${tree}`);
+
+  const floor = measure("floor", tree);
+  const floorMs = median(floor.runs.map((r) => r.wallMs));
+  log(`floor: ${round(floorMs, 0)} ms for ${floor.files} files, ${round(floor.bytes / 1e6)} MB`);
+  const lib = measure("upgrade", tree, ["--jobs", "1"]);
+  const parsed = lib.prefilter;
+
+  const base = ["--target", TARGETS[0], "--target", TARGETS[1], "--exit-zero-even-if-changed", "-q", "--no-cache"];
+  const check1 = repeat("check -j1", () => cli(tree, [...base, "--check", "-j", "1", "."]));
+  const check2 = repeat("check -j2", () => cli(tree, [...base, "--check", "-j", "2", "."]));
+  const write2 = repeat("write -j2", () => {
+    const copy = path.join(tmp, "copy");
+    rmSync(copy, { recursive: true, force: true });
+    cpSync(tree, copy, { recursive: true, verbatimSymlinks: true });
+    return cli(copy, [...base, "-j", "2", "."]);
+  });
+  const cachedArgs = base.filter((a) => a !== "--no-cache");
+  rmSync(path.join(tree, ".pycodemod_cache"), { recursive: true, force: true });
+  cli(tree, [...cachedArgs, "--check", "."]);
+  const cached = repeat("check, cache warm", () => cli(tree, [...cachedArgs, "--check", "."]));
+  rmSync(path.join(tree, ".pycodemod_cache"), { recursive: true, force: true });
+
+  const one = path.join(tmp, "one");
+  mkdirSync(one);
+  writeFileSync(path.join(one, "needs.py"), "from django.utils.encoding import force_text\n\nprint(force_text(b'x'))\n");
+  writeFileSync(path.join(one, "clean.py"), "import os\n\nprint(os.sep)\n");
+  const oneRewrite = repeat("one file, rewrite (--diff)", () => cli(one, ["-t", "django-5.0", "--diff", "--no-cache", "needs.py"]));
+  const oneClean = repeat("one file, nothing to do", () => cli(one, ["-t", "django-5.0", "--no-cache", "clean.py"]));
+
+  const rules = measure("rules", tree);
+  const rulesMs = (k) => median(rules[k].runs.map((r) => r.wallMs));
+
+  const rows = [
+    ["floor (discover + read, in-process)", round(floorMs, 0), "", "1.0"],
+    ...[check1, check2, write2, cached, oneRewrite, oneClean].map((r) => [r.label, r.wallMs, r.cpuMs, round(r.wallMs / floorMs, 1), r.rssMB]),
+  ];
+  const mb = floor.bytes / 1e6;
+  const out = [];
+  out.push(`Real projects: ${names.length} projects, ${floor.files} files, ${round(mb)} MB; targets ${TARGETS.join(" + ")}; ${runs} runs, medians; ${os.cpus().length} cores, Node ${process.version}`);
+  out.push("");
+  out.push("| measurement | wall ms | CPU ms | × floor | peak RSS MB |");
+  out.push("|---|---:|---:|---:|---:|");
+  for (const r of rows) out.push(`| ${r.join(" | ")} |`);
+  out.push("");
+  out.push("| figure | value | goal |");
+  out.push("|---|---:|---|");
+  out.push(`| files parsed / files changed | ${parsed.matchedFiles} / ${lib.changed} | |`);
+  out.push(`| bytes parsed / bytes changed | ${round(parsed.matchedBytes / 1e6)} MB / ${round(lib.changedBytes / 1e6)} MB = ${round(parsed.matchedBytes / lib.changedBytes)}× | ≤ 1.3× |`);
+  out.push(`| check -j1 / check -j2 | ${round(check1.wallMs / check2.wallMs)}× | ≥ 1.7× |`);
+  out.push(`| write -j2 / check -j2 | ${round(write2.wallMs / check2.wallMs)}× | ≤ 1.15× |`);
+  out.push(`| cached check / floor | ${round(cached.wallMs / floorMs, 1)}× (CLI start-up included) | ≤ 1.5× |`);
+  out.push(`| rules doubled, same needles | ${round(rulesMs("doubledSameNeedles") / rulesMs("single"))}× | ≤ 1.1× |`);
+  out.push(`| rules doubled, absent needles | ${round(rulesMs("doubledAbsentNeedles") / rulesMs("single"))}× | ≤ 1.1× |`);
+  out.push("");
+  out.push("Prefilter hits per rule (files parsed for it): " + Object.entries(parsed.byRule).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${v}`).join(", "));
+  process.stdout.write(`${out.join("\n")}\n`);
+  mkdirSync(path.join(REPO, "bench/out"), { recursive: true });
+  writeFileSync(path.join(REPO, "bench/out/real.json"), JSON.stringify({ floor, lib, rules, check1, check2, write2, cached, oneRewrite, oneClean }, null, 2));
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
