@@ -97,14 +97,14 @@ export interface CliResult {
  * Asynchronous (child_process.spawn) so that independent tests can run side by side; stdout and
  * stderr are collected as bytes and decoded once, so multi-byte characters are never split.
  */
-export function runCli(cwd: string, args: string[], input?: string | Buffer): Promise<CliResult> {
+export function runCli(cwd: string, args: string[], input?: string | Buffer, killAfterMs = 20_000): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
   delete env.FORCE_COLOR;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ["pipe", "pipe", "pipe"] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+    const timer = setTimeout(() => child.kill("SIGKILL"), killAfterMs);
     child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
     child.on("error", (error) => {

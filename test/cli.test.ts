@@ -360,8 +360,8 @@ describe.concurrent("many files (worker pool)", () => {
       files[name] = i % 3 === 0 ? `from django.utils.encoding import force_text\n${padding}` : `VALUE = ${i}\n`;
     }
     const root = makeTree(files);
-    const serial = await runCli(root, [".", ...T50, "--check", "--jobs", "1", "--no-cache"]);
-    const parallel = await runCli(root, [".", ...T50, "--check", "--jobs", "2", "--no-cache"]);
+    const serial = await runCli(root, [".", ...T50, "--check", "--jobs", "1", "--no-cache"], undefined, 80_000);
+    const parallel = await runCli(root, [".", ...T50, "--check", "--jobs", "2", "--no-cache"], undefined, 80_000);
     expect(serial.status, serial.stderr).toBe(1);
     expect(serial.stdout.trimEnd().split("\n")).toHaveLength(Math.ceil(count / 3));
     expect(parallel.stderr).not.toMatch(/error|worker/i);
