@@ -4,6 +4,8 @@ import type { Rule } from "../src/engine/rule.js";
 import settingsCsrfCookieMasked from "./django/settings-csrf-cookie-masked.js";
 import settingsDefaultContentType from "./django/settings-default-content-type.js";
 import settingsDefaultHashingAlgorithm from "./django/settings-default-hashing-algorithm.js";
+import settingsFormRendererDiv from "./django/settings-form-renderer-div.js";
+import settingsMemcachedCache from "./django/settings-memcached-cache.js";
 import settingsFileCharset from "./django/settings-file-charset.js";
 import settingsUseDeprecatedPytz from "./django/settings-use-deprecated-pytz.js";
 
@@ -13,4 +15,6 @@ export const djangoBeyond: readonly Rule[] = [
   settingsDefaultHashingAlgorithm,
   settingsUseDeprecatedPytz,
   settingsCsrfCookieMasked,
+  settingsFormRendererDiv,
+  settingsMemcachedCache,
 ];
