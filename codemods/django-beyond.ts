@@ -6,6 +6,8 @@ import settingsDefaultContentType from "./django/settings-default-content-type.j
 import settingsDefaultHashingAlgorithm from "./django/settings-default-hashing-algorithm.js";
 import settingsFormRendererDiv from "./django/settings-form-renderer-div.js";
 import settingsMemcachedCache from "./django/settings-memcached-cache.js";
+import settingsTestSerialize from "./django/settings-test-serialize.js";
+import settingsCsrfTrustedOrigins from "./django/settings-csrf-trusted-origins.js";
 import settingsFileCharset from "./django/settings-file-charset.js";
 import settingsUseDeprecatedPytz from "./django/settings-use-deprecated-pytz.js";
 
@@ -17,4 +19,6 @@ export const djangoBeyond: readonly Rule[] = [
   settingsCsrfCookieMasked,
   settingsFormRendererDiv,
   settingsMemcachedCache,
+  settingsTestSerialize,
+  settingsCsrfTrustedOrigins,
 ];
