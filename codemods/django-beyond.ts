@@ -1,24 +1,42 @@
 // The Django rules no other tool has (deprecations.md §4.5, the ★ rows: settings files, imports
 // and names), kept in their own list so the registry imports them in one line.
 import type { Rule } from "../src/engine/rule.js";
+import availableAttrs from "./django/available-attrs.js";
+import badHeaderError from "./django/bad-header-error.js";
+import getStorageClass from "./django/get-storage-class.js";
+import isIterable from "./django/is-iterable.js";
 import settingsCsrfCookieMasked from "./django/settings-csrf-cookie-masked.js";
+import settingsCsrfTrustedOrigins from "./django/settings-csrf-trusted-origins.js";
 import settingsDefaultContentType from "./django/settings-default-content-type.js";
 import settingsDefaultHashingAlgorithm from "./django/settings-default-hashing-algorithm.js";
+import settingsFileCharset from "./django/settings-file-charset.js";
 import settingsFormRendererDiv from "./django/settings-form-renderer-div.js";
+import settingsKeepAutoField from "./django/settings-keep-auto-field.js";
+import settingsKeepUseTz from "./django/settings-keep-use-tz.js";
 import settingsMemcachedCache from "./django/settings-memcached-cache.js";
 import settingsTestSerialize from "./django/settings-test-serialize.js";
-import settingsCsrfTrustedOrigins from "./django/settings-csrf-trusted-origins.js";
-import settingsFileCharset from "./django/settings-file-charset.js";
 import settingsUseDeprecatedPytz from "./django/settings-use-deprecated-pytz.js";
+import settingsUseEtags from "./django/settings-use-etags.js";
+import stringConcat from "./django/string-concat.js";
 
 export const djangoBeyond: readonly Rule[] = [
+  // Settings files.
+  settingsUseEtags,
   settingsDefaultContentType,
   settingsFileCharset,
   settingsDefaultHashingAlgorithm,
-  settingsUseDeprecatedPytz,
-  settingsCsrfCookieMasked,
-  settingsFormRendererDiv,
   settingsMemcachedCache,
+  settingsUseDeprecatedPytz,
+  settingsKeepUseTz,
   settingsTestSerialize,
   settingsCsrfTrustedOrigins,
+  settingsCsrfCookieMasked,
+  settingsFormRendererDiv,
+  settingsKeepAutoField,
+  // Imports and names.
+  stringConcat,
+  availableAttrs,
+  getStorageClass,
+  isIterable,
+  badHeaderError,
 ];

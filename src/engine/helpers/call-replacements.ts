@@ -1,0 +1,166 @@
+// The "call replacement" kind of rule as data: calls of a deprecated callable become an expression
+// built from their arguments with a new name (`string_concat(a, b)` → `format_lazy("{}{}", a, b)`,
+// `is_iterable(x)` → `isinstance(x, Iterable)`), and the old import gives way to the new one. All or
+// nothing per import: one use that is not a call of a shape the rule can rewrite keeps every use and
+// the import as they are, and is reported. The new name must be free where it is used (or already
+// that very import). Module forms (`text.string_concat(...)`) get the new import above the import
+// their module came from.
+import type { Edit } from "../edits.js";
+import type { ImportBinding } from "../facts.js";
+import type { Node } from "../parser.js";
+import { targetReaches } from "../../target.js";
+import { defineRule, type Rule, type RuleContext, type RuleMeta } from "../rule.js";
+import { callArgs, callOf, importedAt, type CallArgs } from "./calls.js";
+import { importEntries, rewriteImportEntries } from "./imports.js";
+import { insertAbove, replaceStatement } from "./statements.js";
+
+export interface CallReplacement {
+  /** Qualified old callable: `django.utils.translation.string_concat`. */
+  from: string;
+  /** Qualified new name the rewritten call uses: `django.utils.text.format_lazy`. */
+  to: string;
+  /**
+   * The new expression for one call, given how the new name is spelled; a string starting with "!"
+   * is why it cannot be. Without it, every use (called or not) is simply renamed: the old name is
+   * an alias of the new one.
+   */
+  rewrite?(args: CallArgs, source: string, name: string): string;
+  /** Applies only when the target reaches this version (default: the rule's `since`). */
+  since?: string;
+}
+
+export interface CallReplacementRule extends Omit<RuleMeta, "needles"> {
+  replacements: CallReplacement[];
+  /** Added to every report: what to do by hand, and the release note. */
+  advice: string;
+  needles?: string[];
+}
+
+const split = (qualified: string): [string, string] => {
+  const at = qualified.lastIndexOf(".");
+  return [qualified.slice(0, at), qualified.slice(at + 1)];
+};
+
+/** The source text of an argument node. */
+export const argText = (source: string, node: Node): string => source.slice(node.startIndex, node.endIndex);
+
+/** The new expression for the call around `ref`, or why there is none. */
+function rewriteUse(ctx: RuleContext, replacement: CallReplacement, ref: Node, name: string): Edit | string {
+  if (!replacement.rewrite) return { start: ref.startIndex, end: ref.endIndex, text: name };
+  const call = callOf(ref);
+  if (!call) return `line ${ref.startPosition.row + 1} uses it other than as a call`;
+  const args = callArgs(call);
+  if (!args) return `the call on line ${ref.startPosition.row + 1} cannot be read`;
+  if (args.comments.length > 0) return `the call on line ${ref.startPosition.row + 1} holds comments`;
+  const text = replacement.rewrite(args, ctx.source, name);
+  if (text.startsWith("!")) return `the call on line ${ref.startPosition.row + 1} ${text.slice(1)}`;
+  return { start: call.startIndex, end: call.endIndex, text };
+}
+
+/** How the new name gets to the uses: already there, a new import line, or not at all. */
+function placement(ctx: RuleContext, to: string, scope: Node, sites: Node[], anchor: Node): "present" | "import" | string {
+  const [module, name] = split(to);
+  if (module === "builtins") {
+    // A builtin needs no import, only that nothing in the file rebinds its name where it is used.
+    const free = sites.every((site) => ctx.facts.resolveName(name, site).scope === null);
+    return free ? "present" : `the name ${name} is rebound in this file`;
+  }
+  if (sites.length > 0 && sites.every((site) => importedAt(ctx.facts, name, site, new Set([to])))) return "present";
+  if (!ctx.facts.nameIsFree(name, scope, sites, to, anchor.startIndex)) return `the name ${name} already means something else here`;
+  return "import";
+}
+
+function planBinding(ctx: RuleContext, binding: ImportBinding, replacement: CallReplacement): Edit[] | string {
+  if (ctx.facts.isExported(binding.name)) return "it is listed in __all__";
+  if (binding.scope.type === "class_definition") return "it is imported in a class body";
+  const refs = ctx.facts.references(binding);
+  if (!refs.clean) return refs.reason ?? "its uses cannot be told apart";
+  const [module, name] = split(replacement.to);
+  const edits: Edit[] = [];
+  for (const ref of refs.refs) {
+    const edit = rewriteUse(ctx, replacement, ref, name);
+    if (typeof edit === "string") return edit;
+    edits.push(edit);
+  }
+  const how = refs.refs.length === 0 && module !== "builtins" ? "present" : placement(ctx, replacement.to, binding.scope, refs.refs, binding.statement);
+  if (how !== "present" && how !== "import") return how;
+  const line = how === "import" && module !== "builtins" ? `from ${module} import ${name}` : undefined;
+  const statement = binding.statement;
+  if (importEntries(statement).length === 1) {
+    if (line) edits.push(replaceStatement(ctx.source, statement, [line], ctx.newline));
+    else edits.push(...rewriteImportEntries(ctx.source, statement, new Map([[binding.entry.id, null]]))!);
+    return edits;
+  }
+  const dropped = rewriteImportEntries(ctx.source, statement, new Map([[binding.entry.id, null]]));
+  if (!dropped) return "comments inside its import make the rewrite ambiguous";
+  edits.push(...dropped);
+  if (line) edits.push(insertAbove(ctx.source, statement, [line], ctx.newline));
+  return edits;
+}
+
+/**
+ * `module.old(...)` forms, grouped by the import their module came from: each call is rewritten
+ * and the new name imported once, above that import.
+ */
+function planAttributes(ctx: RuleContext, attributes: Node[], replacement: CallReplacement, report: (at: Node, why: string) => void): void {
+  const [module, name] = split(replacement.to);
+  const groups = new Map<number, { origin: ImportBinding; edits: Edit[]; sites: Node[] }>();
+  for (const attribute of attributes) {
+    let root: Node = attribute.childForFieldName("object")!;
+    while (root.type === "attribute") root = root.childForFieldName("object")!;
+    const origin = ctx.facts.importOf(root);
+    if (!origin) {
+      report(attribute, "its module import cannot be found");
+      continue;
+    }
+    const edit = rewriteUse(ctx, replacement, attribute, name);
+    if (typeof edit === "string") {
+      report(attribute, edit);
+      continue;
+    }
+    const group = groups.get(origin.statement.id) ?? { origin, edits: [], sites: [] };
+    group.edits.push(edit);
+    group.sites.push(attribute);
+    groups.set(origin.statement.id, group);
+  }
+  for (const { origin, edits, sites } of groups.values()) {
+    const how = placement(ctx, replacement.to, origin.scope, sites, origin.statement);
+    if (how !== "present" && how !== "import") {
+      for (const site of sites) report(site, how);
+      continue;
+    }
+    if (how === "import") edits.push(insertAbove(ctx.source, origin.statement, [`from ${module} import ${name}`], ctx.newline));
+    ctx.fix(`${split(replacement.from)[1]}${replacement.rewrite ? "(...)" : ""} → ${name}`, edits);
+  }
+}
+
+export function callReplacements(spec: CallReplacementRule): Rule {
+  const { replacements, advice, needles, ...meta } = spec;
+  return defineRule({
+    ...meta,
+    needles: needles ?? [...new Set(replacements.map((r) => split(r.from)[1]))],
+    create(ctx) {
+      const active = replacements.filter((r) => targetReaches(ctx.targets, spec.framework, r.since ?? spec.since));
+      if (active.length === 0) return {};
+      return {
+        module() {
+          for (const replacement of active) {
+            const [, oldName] = split(replacement.from);
+            for (const binding of ctx.facts.imports) {
+              if (binding.kind !== "from" || binding.qualified !== replacement.from) continue;
+              const plan = planBinding(ctx, binding, replacement);
+              if (typeof plan === "string") ctx.report(binding.entry, `${oldName} ${advice}; left alone because ${plan}`);
+              else ctx.fix(`${oldName}${replacement.rewrite ? "(...)" : ""} → ${split(replacement.to)[1]}`, plan);
+            }
+            const attributes = ctx.facts.identifiers(oldName).flatMap((id) => {
+              const attribute = id.parent;
+              if (attribute?.type !== "attribute" || attribute.childForFieldName("attribute")?.id !== id.id) return [];
+              return ctx.facts.qualifiedName(attribute) === replacement.from ? [attribute] : [];
+            });
+            planAttributes(ctx, attributes, replacement, (at, why) => ctx.report(at, `${oldName} ${advice}; left alone because ${why}`));
+          }
+        },
+      };
+    },
+  });
+}
