@@ -3,6 +3,9 @@
 import type { Rule } from "../src/engine/rule.js";
 import availableAttrs from "./django/available-attrs.js";
 import badHeaderError from "./django/bad-header-error.js";
+import choicesMeta from "./django/choices-meta.js";
+import cookieDate from "./django/cookie-date.js";
+import datetimeSafe from "./django/datetime-safe.js";
 import getStorageClass from "./django/get-storage-class.js";
 import isIterable from "./django/is-iterable.js";
 import settingsCsrfCookieMasked from "./django/settings-csrf-cookie-masked.js";
@@ -35,6 +38,9 @@ export const djangoBeyond: readonly Rule[] = [
   settingsKeepAutoField,
   // Imports and names.
   stringConcat,
+  cookieDate,
+  datetimeSafe,
+  choicesMeta,
   availableAttrs,
   getStorageClass,
   isIterable,

@@ -376,7 +376,7 @@ function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], mov
       placement = "present";
     }
     if (placement === "clash") {
-      ctx.report(binding.entry, `${binding.imported} is deprecated (use ${move.to}) but was left alone: \`${target.name}\` already means something else here`);
+      refusal(ctx, binding.entry, binding.imported!, move, `\`${target.name}\` already means something else here`, docs);
       continue;
     }
     if (move.style !== "attribute" && newModule === binding.module) {
@@ -439,7 +439,7 @@ function planAttributeForms(
         ctx.fix(`${oldName} → ${newName}${move.suffix ?? ""}`, [{ start: id.startIndex, end: id.endIndex, text: `${newName}${move.suffix ?? ""}` }, ...args]);
         continue;
       }
-      const planned = planCrossModuleAttribute(ctx, plan, attribute, object, move, args);
+      const planned = planCrossModuleAttribute(ctx, plan, attribute, object, move, args, docs);
       if (planned) crossModule.push(planned);
     }
   }
@@ -515,7 +515,7 @@ function dropRemovedModuleImports(
 
 /** `http.urlquote(x)` → `quote(x)` with `from urllib.parse import quote` above the `http` import. */
 function planCrossModuleAttribute(
-  ctx: RuleContext, plan: Plan, attribute: Node, object: Node, move: NameMove, args: Edit[] = [],
+  ctx: RuleContext, plan: Plan, attribute: Node, object: Node, move: NameMove, args: Edit[] = [], docs?: string,
 ): CrossModuleFix | undefined {
   let root: Node = object;
   while (root.type === "attribute") root = root.childForFieldName("object")!;
@@ -524,7 +524,7 @@ function planCrossModuleAttribute(
   const target = newBinding(move);
   const placement = placeNewName(ctx, target, origin.scope, [attribute], origin.statement);
   if (placement === "clash") {
-    ctx.report(attribute, `${attribute.text} is deprecated (use ${move.to}) but was left alone: \`${target.name}\` already means something else here`);
+    refusal(ctx, attribute, attribute.text, move, `\`${target.name}\` already means something else here`, docs);
     return undefined;
   }
   const [newModule, newName] = split(move.to);
