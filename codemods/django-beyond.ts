@@ -6,6 +6,11 @@ import badHeaderError from "./django/bad-header-error.js";
 import choicesMeta from "./django/choices-meta.js";
 import cookieDate from "./django/cookie-date.js";
 import datetimeSafe from "./django/datetime-safe.js";
+import cachedPropertyName from "./django/cached-property-name.js";
+import domainWhitelist from "./django/domain-whitelist.js";
+import isSafeUrlHost from "./django/is-safe-url-host.js";
+import postgresqlPsycopg2Module from "./django/postgresql-psycopg2-module.js";
+import python2UnicodeCompatible from "./django/python-2-unicode-compatible.js";
 import getStorageClass from "./django/get-storage-class.js";
 import isIterable from "./django/is-iterable.js";
 import settingsCsrfCookieMasked from "./django/settings-csrf-cookie-masked.js";
@@ -37,12 +42,17 @@ export const djangoBeyond: readonly Rule[] = [
   settingsFormRendererDiv,
   settingsKeepAutoField,
   // Imports and names.
+  postgresqlPsycopg2Module,
+  isSafeUrlHost,
   stringConcat,
+  python2UnicodeCompatible,
   cookieDate,
   datetimeSafe,
   choicesMeta,
   availableAttrs,
   getStorageClass,
+  domainWhitelist,
+  cachedPropertyName,
   isIterable,
   badHeaderError,
 ];

@@ -26,6 +26,8 @@ const ROWS: [since: string, from: string, names: string[], to: string][] = [
   ["2.0", "django.utils.functional", ["lru_cache"], "functools"],
   ["2.0", "django.utils.decorators", ["ContextDecorator"], "contextlib"],
   ["2.0", "django.http.cookie", ["SimpleCookie"], "http.cookies"],
+  // Python 2 shims Django 3.0 removed without a deprecation period (no Python 2 from 2.0 on).
+  ["2.0", "django.utils.lru_cache", ["lru_cache"], "functools"],
   ["3.1", "django.contrib.postgres.forms", ["JSONField"], "django.forms"],
   ["3.1", "django.contrib.postgres.forms.jsonb", ["JSONField"], "django.forms"],
   ["4.0", "django.template.base", ["TRANSLATOR_COMMENT_MARK"], "django.utils.translation.template"],
@@ -42,6 +44,8 @@ const NOT_IN_MIGRATIONS: [since: string, from: string, names: string[], to: stri
 ];
 
 const moves: NameMove[] = [
+  // `curry(f, *args, **kwargs)` had functools.partial's signature and behaviour.
+  { from: "django.utils.functional.curry", to: "functools.partial", since: "2.0" },
   ...ROWS.flatMap(([since, from, names, to]) => names.map((name) => ({ from: `${from}.${name}`, to: `${to}.${name}`, since }))),
   ...NOT_IN_MIGRATIONS.flatMap(([since, from, names, to]) =>
     names.map((name): NameMove => ({ from: `${from}.${name}`, to: `${to}.${name}`, since, skipRoles: ["migrations"] })),
@@ -69,13 +73,14 @@ export default nameMoves({
   needles: [
     "ACTION_CHECKBOX_NAME", "template.base", "ContextDecorator", "TRANSLATOR_COMMENT_MARK", "pretty_name", "BoundField",
     "SelectDateWidget", "templatetags.staticfiles", "templatetags import staticfiles", "urlresolvers", "FieldDoesNotExist", "EmptyResultSet", "setup_databases", "lru_cache",
-    "SimpleCookie", "JSONField", "KeyTransform", "KeyTextTransform", "BitAnd", "BitOr", "BitXor",
+    "SimpleCookie", "curry", "JSONField", "KeyTransform", "KeyTextTransform", "BitAnd", "BitOr", "BitXor",
   ],
   removedModules: [
     "django.core.urlresolvers",
     "django.forms.extras",
     "django.contrib.staticfiles.templatetags.staticfiles",
     "django.contrib.postgres.forms.jsonb",
+    "django.utils.lru_cache",
   ],
   moves,
 });
