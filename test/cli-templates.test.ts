@@ -2,7 +2,7 @@
 // .gitignore, --exclude, hidden folders, explicit names), the modes and exit codes, json, the
 // summary line and --no-templates. Needs a built dist/ (npm test builds first).
 import { afterAll, describe, expect, it } from "vitest";
-import { changedFiles, makeTree, read, removeTrees, runCli, snapshot } from "./cli-helpers.js";
+import { changedFiles, copyOf, makeTree, read, removeTrees, runCli, snapshot } from "./cli-helpers.js";
 
 const T50 = ["--target", "django-5.0"];
 const OLD = "{% load i18n staticfiles %}\n{% ifequal a b %}same{% endifequal %}\n";
@@ -142,5 +142,28 @@ describe.concurrent("Django templates on the command line", () => {
     const root = makeTree({ "templates/a.html": Buffer.from("\uFEFF{% load staticfiles %}\r\n<p>é</p>\r\n", "utf8") });
     await runCli(root, [".", ...T50]);
     expect(snapshot(root).get("templates/a.html")).toEqual(Buffer.from("\uFEFF{% load static %}\r\n<p>é</p>\r\n", "utf8"));
+  });
+});
+
+describe("examples/django-legacy templates", () => {
+  it("are upgraded by every template fixer, and a second run leaves them alone", async () => {
+    const root = copyOf("examples/django-legacy");
+    const before = snapshot(root);
+    const first = await runCli(root, [".", ...T50]);
+    expect(first.status, first.stderr).toBe(1);
+    expect(changedFiles(before, snapshot(root)).filter((f) => f.endsWith(".html"))).toEqual([
+      "library/templates/library/archive.html", "library/templates/library/book_detail.html",
+      "library/templates/library/search.html", "templates/base.html",
+    ]);
+    expect(read(root, "templates/base.html")).toMatch(/^\{% load i18n static %\}<!DOCTYPE html>/);
+    expect(read(root, "library/templates/library/archive.html")).not.toContain("future");
+    const detail = read(root, "library/templates/library/book_detail.html");
+    expect(detail).toContain('{% if book.summary != "" %}<p class="summary">{{ book.summary }}</p>{% endif %}');
+    expect(detail).toContain("{% else %}{% if book.borrowed_by == user %}");
+    expect(detail).not.toMatch(/ifequal|ifnotequal/);
+    expect(read(root, "library/templates/library/search.html")).toContain("{% if books|length == 1 %}");
+    expect(first.stderr).toMatch(/, 11 templates: 4 rewritten \(5 fixes\), 7 unchanged\n$/);
+    const second = await runCli(root, [".", ...T50]);
+    expect(second.status, second.stderr).toBe(0);
   });
 });

@@ -491,7 +491,7 @@ describe("examples/django-legacy", () => {
     expect(changed).toContain("accounts/views.py");
     expect(changed).not.toContain("build/generated.py");
     expect(changed.filter((f) => f.includes("/migrations/"))).toEqual([]);
-    expect(changed.every((f) => f.endsWith(".py"))).toBe(true);
+    expect(changed.every((f) => f.endsWith(".py") || f.endsWith(".html"))).toBe(true);
     expect(first.stderr).not.toContain("build/generated.py");
   });
 

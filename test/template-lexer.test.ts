@@ -48,6 +48,11 @@ describe("template lexer", () => {
     expect(tokens.map((t) => text.slice(t.start, t.end)).join("")).toBe(text);
   });
 
+  it("treats a lone \\r as a line break, as Django's universal-newline read does", () => {
+    expect(kinds("{% if\r x %}{{ y }}")).toEqual([["text", "{% if\r x %}"], ["variable", "y"]]);
+    expect(lex("a\rb\r\nc\n{{ x }}").at(-1)!.line).toBe(4);
+  });
+
   it("is non-greedy like Django: the first closer ends the tag", () => {
     expect(kinds('{{ "%}" }}{% a %}%}')).toEqual([["variable", '"%}"'], ["block", "a"], ["text", "%}"]]);
   });

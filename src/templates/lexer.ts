@@ -1,10 +1,11 @@
 // A Django template lexer with exact offsets. It splits text the way Django's own Lexer does
 // (django/template/base.py): one regular expression finds `{% … %}`, `{{ … }}` and `{# … #}`,
-// non-greedy and never across a "\n" (Python's `.` stops only at "\n", so `[^\n]` here), and
-// between `{% verbatim %}` and its `{% endverbatim %}` (or `{% verbatim name %}` …
+// non-greedy and never across a line break, and between `{% verbatim %}` and its `{% endverbatim %}` (or `{% verbatim name %}` …
 // `{% endverbatim name %}`) every tag is plain text. Offsets are UTF-16 indices into the decoded
 // text, the unit String#slice uses, so a rewrite is a splice at known positions and every byte
-// outside the edited tags is kept.
+// outside the edited tags is kept. Django's loaders read template files with universal newlines
+// ("\r\n" and a lone "\r" become "\n" before its lexer runs), so a line break here is any of the
+// three, for where tags may end and for line numbers alike; the text itself is left as it is.
 
 export type TokenKind = "text" | "variable" | "block" | "comment";
 
@@ -24,7 +25,7 @@ export interface Token {
   verbatim?: true;
 }
 
-const TAG = /\{%[^\n]*?%\}|\{\{[^\n]*?\}\}|\{#[^\n]*?#\}/g;
+const TAG = /\{%[^\n\r]*?%\}|\{\{[^\n\r]*?\}\}|\{#[^\n\r]*?#\}/g;
 /** Python's str.strip() default: whitespace as str.isspace() sees it (enough for template tags). */
 const SPACE = /\s/;
 
@@ -36,9 +37,13 @@ function stripped(text: string, start: number, end: number): [number, number] {
   return [s, e];
 }
 
+/** Line breaks in text[start, end): "\n", "\r\n" and a lone "\r" count once each. */
 function countNewlines(text: string, start: number, end: number): number {
   let n = 0;
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) n++;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
   return n;
 }
 

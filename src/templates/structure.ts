@@ -40,7 +40,7 @@ function unknownSyntax(tokens: readonly Token[], commented: ReadonlySet<number>)
       // lines, which Django prints as text but the author meant as a tag (Jinja allows it).
       const at = /\{%|\{\{/.exec(token.contents);
       if (at && !token.verbatim) {
-        const line = token.line + (token.contents.slice(0, at.index).match(/\n/g)?.length ?? 0);
+        const line = token.line + (token.contents.slice(0, at.index).match(/\r\n|\r|\n/g)?.length ?? 0);
         return { line, message: `"${at[0]}" is not closed on its line (a tag over several lines is not Django template syntax)` };
       }
       continue;
