@@ -14,6 +14,7 @@ import { upgrade, type FileResult } from "./runner.js";
 import { statusOf } from "./process-file.js";
 import { parseTargets, TargetError, validTargetList } from "./target.js";
 import { TemplateTally } from "./templates/tally.js";
+import { templateOnStdin } from "./templates/stdin.js";
 import { helpText, parseCliArgs, UsageError, version, type CliArgs } from "./args.js";
 import { runPlan, runStep } from "./plan-command.js";
 
@@ -220,8 +221,10 @@ async function runStdin(args: CliArgs, mode: string, color: boolean, streams: St
   const filename = args.stdinFilename ?? "stdin.py";
   const bytes = streams.readStdin();
   let decoded;
+  let template;
   try {
-    decoded = decode(bytes);
+    template = args.noTemplates ? undefined : templateOnStdin(bytes, filename, parseTargets(args.target!), args);
+    decoded = template?.decoded ?? decode(bytes);
   } catch (error) {
     if (!(error instanceof DecodeError)) throw error;
     streams.stderr(`${filename}: error: ${error.message}; left unchanged\n`);
@@ -230,9 +233,9 @@ async function runStdin(args: CliArgs, mode: string, color: boolean, streams: St
   }
   const targets = parseTargets(args.target!);
   const rules = selectRules({ targets, select: args.select, ignore: args.ignore });
-  const candidates = prefilterFor(rules).match(decoded.text);
+  const candidates = template ? [] : prefilterFor(rules).match(decoded.text);
   if (candidates.length > 0) await loadParser();
-  const result = transformSync(decoded.text, { rules, targets, filename, candidates });
+  const result = template?.result ?? transformSync(decoded.text, { rules, targets, filename, candidates });
   const fileResult: FileResult = {
     path: filename, absolutePath: filename, status: statusOf(result),
     fixes: result.fixes, findings: result.findings, problems: result.problems,

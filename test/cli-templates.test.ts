@@ -138,6 +138,18 @@ describe.concurrent("Django templates on the command line", () => {
     expect(result.stdout).toContain("+{% load staticfiles static %}");
   });
 
+  it("standard input is a template when --stdin-filename names one", async () => {
+    const root = makeTree();
+    const asTemplate = await runCli(root, [...T50, "--stdin-filename", "app/templates/a.html", "-"], OLD);
+    expect(asTemplate.stdout).toBe(NEW);
+    expect(asTemplate.status, asTemplate.stderr).toBe(1);
+    const asPython = await runCli(root, [...T50, "--stdin-filename", "app/views.py", "-"], "x = '{% load staticfiles %}'\n");
+    expect(asPython.stdout).toBe("x = '{% load staticfiles %}'\n");
+    expect(asPython.status, asPython.stderr).toBe(0);
+    const off = await runCli(root, [...T50, "--no-templates", "--stdin-filename", "a.html", "-"], OLD);
+    expect(off.status).not.toBe(1);
+  });
+
   it("keeps a UTF-8 BOM and CRLF newlines", async () => {
     const root = makeTree({ "templates/a.html": Buffer.from("\uFEFF{% load staticfiles %}\r\n<p>é</p>\r\n", "utf8") });
     await runCli(root, [".", ...T50]);

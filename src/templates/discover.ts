@@ -16,6 +16,12 @@ const BINARY = /\.(?:png|jpe?g|gif|webp|bmp|ico|tiff?|psd|woff2?|ttf|otf|eot|pdf
 /** Extensions taken as templates when a file outside any template folder is named explicitly. */
 const EXPLICIT = /\.(?:html?|djhtml|email|dtl)$/i;
 
+/** A path that names a template by itself: inside a `templates` folder or with a template's extension. */
+export function isTemplatePath(file: string): boolean {
+  if (file.endsWith(".py") || JINJA.test(file) || BINARY.test(file)) return false;
+  return EXPLICIT.test(file) || file.replace(/\\/g, "/").split("/").slice(0, -1).includes("templates");
+}
+
 function isTemplateName(file: string): boolean {
   return !JINJA.test(file) && !BINARY.test(file);
 }
