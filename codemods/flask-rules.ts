@@ -1,6 +1,7 @@
 // The Flask and Jinja rules (catalog sections 1 and 3), listed here so the main registry gains them
 // with one line. Order matters only within a pass; these rules never touch the same code.
 import type { Rule } from "../src/engine/rule.js";
+import flaskJsonProvider from "./flask/json-provider.js";
 import flaskMarkupsafeImports from "./flask/markupsafe-imports.js";
 import flaskAppConfigAttributes from "./flask/app-config-attributes.js";
 import flaskContextStacks from "./flask/context-stacks.js";
@@ -12,6 +13,7 @@ import jinjaRemovedExtensions from "./jinja/removed-extensions.js";
 import jinjaPassContextDecorators from "./jinja/pass-context-decorators.js";
 
 export const flaskRules: readonly Rule[] = [
+  flaskJsonProvider,
   flaskMarkupsafeImports,
   flaskAppConfigAttributes,
   flaskContextStacks,
