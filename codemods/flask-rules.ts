@@ -4,6 +4,7 @@ import type { Rule } from "../src/engine/rule.js";
 import flaskJsonProvider from "./flask/json-provider.js";
 import flaskMarkupsafeImports from "./flask/markupsafe-imports.js";
 import flaskAppConfigAttributes from "./flask/app-config-attributes.js";
+import flaskConfigFromJson from "./flask/config-from-json.js";
 import flaskContextStacks from "./flask/context-stacks.js";
 import flaskExtImports from "./flask/ext-imports.js";
 import flaskSafeJoin from "./flask/safe-join.js";
@@ -16,6 +17,7 @@ export const flaskRules: readonly Rule[] = [
   flaskJsonProvider,
   flaskMarkupsafeImports,
   flaskAppConfigAttributes,
+  flaskConfigFromJson,
   flaskContextStacks,
   flaskExtImports,
   flaskSafeJoin,
