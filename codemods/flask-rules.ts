@@ -4,9 +4,11 @@ import type { Rule } from "../src/engine/rule.js";
 import flaskJsonProvider from "./flask/json-provider.js";
 import flaskMarkupsafeImports from "./flask/markupsafe-imports.js";
 import flaskAppConfigAttributes from "./flask/app-config-attributes.js";
+import flaskBeforeFirstRequest from "./flask/before-first-request.js";
 import flaskConfigFromJson from "./flask/config-from-json.js";
 import flaskContextStacks from "./flask/context-stacks.js";
 import flaskExtImports from "./flask/ext-imports.js";
+import flaskRemovedApis from "./flask/removed-apis.js";
 import flaskSafeJoin from "./flask/safe-join.js";
 import flaskSendFileArguments from "./flask/send-file-arguments.js";
 import jinjaMarkupsafeImports from "./jinja/markupsafe-imports.js";
@@ -17,9 +19,11 @@ export const flaskRules: readonly Rule[] = [
   flaskJsonProvider,
   flaskMarkupsafeImports,
   flaskAppConfigAttributes,
+  flaskBeforeFirstRequest,
   flaskConfigFromJson,
   flaskContextStacks,
   flaskExtImports,
+  flaskRemovedApis,
   flaskSafeJoin,
   flaskSendFileArguments,
   jinjaMarkupsafeImports,
