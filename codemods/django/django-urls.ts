@@ -219,9 +219,7 @@ function rewriteScope(ctx: RuleContext, scope: Node): void {
     const why =
       urlBindings.some((b) => b.alias)
         ? "it is imported under an alias"
-        : urlBindings.length > 1
-          ? "it is imported more than once here"
-          : !isDirect(first)
+        : !urlBindings.every(isDirect)
             ? "its import sits inside a conditional block"
             : facts.isExported("url")
               ? "it is listed in __all__"
@@ -265,7 +263,7 @@ function rewriteScope(ctx: RuleContext, scope: Node): void {
 
   let urlActive = urlBinding !== undefined;
   for (;;) {
-    const anchorAt = urlActive ? anchorOf(urlBinding!, moveInclude ? includeBindings : []).startIndex : reBinding!.statement.startIndex;
+    const anchorAt = urlActive ? anchorOf(urlBinding!, [...urlBindings, ...(moveInclude ? includeBindings : [])]).startIndex : reBinding!.statement.startIndex;
     for (const site of sites) {
       if (site.from === "re_path") site.want = site.route ? "path" : "keep";
       else if (!urlActive || site.blocked) site.want = "keep";
@@ -341,7 +339,8 @@ function rewriteScope(ctx: RuleContext, scope: Node): void {
       entry.changes.set(b.entry.id, null);
       byStatement.set(b.statement.id, entry);
     };
-    if (!keepUrl) drop(binding);
+    // The same url imported in several statements: every import goes (they mean one object).
+    if (!keepUrl) for (const b of urlBindings) drop(b);
     for (const b of moved) drop(b);
     for (const { statement, changes } of byStatement.values()) {
       const changed = rewriteImportEntries(source, statement, changes);
@@ -356,7 +355,7 @@ function rewriteScope(ctx: RuleContext, scope: Node): void {
     if (pathSites.length > 0 && !present("path", pathSites)) names.push("path");
     if (urlReSites.length > 0 && !present("re_path", urlReSites)) names.push("re_path");
     if (names.length > 0) {
-      importEdits.push(insertAbove(source, anchorOf(binding, moved), [fromImportLine(NEW, names.map((name) => ({ name })))], ctx.newline));
+      importEdits.push(insertAbove(source, anchorOf(binding, [...urlBindings, ...moved]), [fromImportLine(NEW, names.map((name) => ({ name })))], ctx.newline));
     }
     if (byStatement.size > 0) messages.add(`imports moved to ${NEW}`);
   }
@@ -365,9 +364,9 @@ function rewriteScope(ctx: RuleContext, scope: Node): void {
 }
 
 /** The first statement among the old imports that change: the new import goes above it. */
-function anchorOf(url: ImportBinding, includes: ImportBinding[]): Node {
+function anchorOf(url: ImportBinding, others: ImportBinding[]): Node {
   let anchor = url.statement;
-  for (const b of includes) if (b.statement.startIndex < anchor.startIndex) anchor = b.statement;
+  for (const b of others) if (b.statement.startIndex < anchor.startIndex) anchor = b.statement;
   return anchor;
 }
 
