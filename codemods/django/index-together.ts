@@ -54,6 +54,8 @@ function sequenceText(like: Node, items: Node[]): string {
 
 /** The `fields=` texts of the indexes an index_together value stands for, or a reason. */
 function indexFields(value: Node): string[] | string {
+  // `(("a", "b"))`: parentheses around one tuple are still that tuple (one index on a and b).
+  while (value.type === "parenthesized_expression" && named(value).length === 1) value = named(value)[0]!;
   if (!isSequence(value)) return "its value is not a list or tuple literal";
   if (value.descendantsOfType("comment").length > 0) return "comments inside its value would be lost";
   const items = named(value);

@@ -25,9 +25,55 @@ function acceptsHeaders(ctx: RuleContext, call: Node): boolean {
   // self.client.get(...) / self.async_client.post(...)
   if (callee.type !== "attribute" || !METHODS.has(callee.childForFieldName("attribute")?.text ?? "")) return false;
   const client = callee.childForFieldName("object");
-  if (client?.type !== "attribute" || !CLIENTS.has(client.childForFieldName("attribute")?.text ?? "")) return false;
+  // client.get(...) on a local name every binding of which is Client(...) / RequestFactory(...).
+  if (client?.type === "identifier") return localClient(ctx, client);
+  if (client?.type !== "attribute") return false;
   const self = client.childForFieldName("object");
-  return self?.type === "identifier" && isMethodSelf(ctx.facts, self);
+  if (self?.type !== "identifier" || !isMethodSelf(ctx.facts, self)) return false;
+  const attribute = client.childForFieldName("attribute")!.text;
+  // self.factory.get(...) where the test case's own methods only ever set self.factory to a
+  // Django client or request factory (`self.factory = RequestFactory()` in setUp).
+  return CLIENTS.has(attribute) || ownClient(ctx, self, attribute);
+}
+
+/** A Django test client or request factory constructed right here: `Client(...)`, `RequestFactory()`. */
+function constructsClient(ctx: RuleContext, value: Node | null): boolean {
+  const callee = value?.type === "call" ? value.childForFieldName("function") : null;
+  const qualified = callee ? ctx.facts.qualifiedName(callee) : undefined;
+  return qualified !== undefined && CLASSES.has(qualified);
+}
+
+function localClient(ctx: RuleContext, name: Node): boolean {
+  const resolution = ctx.facts.resolveName(name.text, name);
+  if (resolution.scope?.type !== "function_definition" || resolution.bindings.length === 0) return false;
+  return resolution.bindings.every((b) => {
+    const assignment = b.node.parent;
+    return !b.star && assignment?.type === "assignment" && assignment.childForFieldName("left")?.id === b.node.id &&
+      constructsClient(ctx, assignment.childForFieldName("right"));
+  });
+}
+
+/** True when every write of `self.<attribute>` in the class of the method reading `self` constructs a client. */
+function ownClient(ctx: RuleContext, self: Node, attribute: string): boolean {
+  let cls: Node | null = self.parent;
+  while (cls && cls.type !== "class_definition") cls = cls.parent;
+  if (!cls) return false;
+  let writes = 0;
+  for (const id of ctx.facts.identifiers(attribute)) {
+    if (id.startIndex < cls.startIndex || id.endIndex > cls.endIndex) continue;
+    const access = id.parent;
+    if (access?.type !== "attribute" || access.childForFieldName("attribute")?.id !== id.id) continue;
+    const holder = access.parent;
+    const written = (holder?.type === "assignment" || holder?.type === "augmented_assignment") && holder.childForFieldName("left")?.id === access.id;
+    if (!written) {
+      // Only reads count as harmless; any other target position (tuple, del, with ... as) may write.
+      if (holder && ["pattern_list", "tuple_pattern", "list_pattern", "delete_statement", "as_pattern_target", "for_statement"].includes(holder.type)) return false;
+      continue;
+    }
+    if (holder!.type !== "assignment" || !constructsClient(ctx, holder!.childForFieldName("right"))) return false;
+    writes++;
+  }
+  return writes > 0;
 }
 
 export default defineRule({
@@ -40,8 +86,10 @@ export default defineRule({
   description:
     "Django 4.2 added a `headers=` argument to the test `Client`, `AsyncClient`, `RequestFactory` and " +
     "`AsyncRequestFactory` (and their request methods). In test files, `HTTP_*` keyword arguments of those " +
-    "constructors (imported from `django.test`) and of `self.client.<method>(...)` / `self.async_client.<method>(...)` " +
-    "calls become entries of one `headers={...}` dict: `HTTP_ACCEPT_LANGUAGE=\"fr\"` becomes `\"accept-language\": \"fr\"`. " +
+    "constructors (imported from `django.test`), of `self.client.<method>(...)` / `self.async_client.<method>(...)` " +
+    "calls, of `self.<name>.<method>(...)` calls where the test case only ever sets `self.<name>` to such a constructor " +
+    "call (`self.factory = RequestFactory()` in `setUp`), and of local names only ever bound to one, " +
+    "become entries of one `headers={...}` dict: `HTTP_ACCEPT_LANGUAGE=\"fr\"` becomes `\"accept-language\": \"fr\"`. " +
     "The dict takes the place of the first such keyword; when the call already passes a `headers={...}` literal, the " +
     "converted entries go at its start so the explicit ones still win, as they did. Calls with `**kwargs`, a " +
     "`headers=` that is not a dict literal, a keyword whose header name would not round-trip (lower-case letters, " +
