@@ -14,6 +14,9 @@ import werkzeugRemovedKeywords from "./werkzeug/removed-keywords.js";
 import werkzeugUrlsToUrllib from "./werkzeug/urls-to-urllib.js";
 import werkzeugVersionAttribute from "./werkzeug/version-attribute.js";
 import werkzeugRemovedApis from "./werkzeug/removed-apis.js";
+import werkzeugTestClientCookies from "./werkzeug/test-client-cookies.js";
+import werkzeugRequestCharset from "./werkzeug/request-charset.js";
+import werkzeugHasKey from "./werkzeug/has-key.js";
 import markupsafeSoftUnicode from "./markupsafe/soft-unicode.js";
 import markupsafeVersionAttribute from "./markupsafe/version-attribute.js";
 import itsdangerousJsonModule from "./itsdangerous/json-module.js";
@@ -31,6 +34,9 @@ export const palletsRules: readonly Rule[] = [
   werkzeugRemovedKeywords,
   werkzeugUrlsToUrllib,
   werkzeugVersionAttribute,
+  werkzeugTestClientCookies,
+  werkzeugRequestCharset,
+  werkzeugHasKey,
   werkzeugRemovedApis,
   markupsafeSoftUnicode,
   markupsafeVersionAttribute,
