@@ -11,7 +11,7 @@
 // and skips dot files, so a temp file left behind by a killed run is never processed; the next
 // write into that folder removes temps whose process is gone (or that are old).
 import {
-  accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync,
+  accessSync, close, closeSync, fsync, open, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync,
   statSync, unlinkSync, writeSync, type Stats,
 } from "node:fs";
 import path from "node:path";
@@ -98,11 +98,8 @@ function randomName(): string {
   return `${TEMP_PREFIX}${process.pid}-${Math.random().toString(36).slice(2, 12) || "0"}.tmp`;
 }
 
-/**
- * Replaces `file` with `bytes` atomically. `readStat` is the stat taken when the file was read; if
- * the file no longer matches it, nothing is written and ChangedOnDiskError is thrown.
- */
-export function writeAtomic(file: string, bytes: Uint8Array, readStat: Stats): void {
+/** The checks before a write: the real file (links followed), its folder, and its current stat. */
+function prepareWrite(file: string, readStat: Stats): { target: string; dir: string; original: Stats } {
   // Follow a symbolic link once, to the file it names: that file is replaced, the link is kept.
   const target = realpathSync(file);
   const dir = path.dirname(target);
@@ -120,45 +117,104 @@ export function writeAtomic(file: string, bytes: Uint8Array, readStat: Stats): v
     }
   }
   if (!writable) throw new Error("cannot write: the file is read-only; left unchanged (make it writable, then run again)");
+  return { target, dir, original };
+}
+
+/** Creates the temp file beside `target` with the original's owner and mode, and fills it. */
+function writeTemp(dir: string, original: Stats, bytes: Uint8Array): { temp: string; fd: number } {
   let temp = path.join(dir, randomName());
-  let fd: number | undefined;
-  let created = false;
+  let fd: number;
   try {
-    try {
-      fd = openSync(temp, "wx", 0o600);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      temp = path.join(dir, randomName());
-      fd = openSync(temp, "wx", 0o600);
-    }
-    created = true;
+    fd = openSync(temp, "wx", 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    temp = path.join(dir, randomName());
+    fd = openSync(temp, "wx", 0o600);
+  }
+  try {
     copyOwnerAndMode(fd, original);
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+  } catch (error) {
+    discard(temp, fd);
+    throw error;
+  }
+  return { temp, fd };
+}
+
+function discard(temp: string, fd: number | undefined): void {
+  if (fd !== undefined) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+  }
+  try {
+    unlinkSync(temp);
+  } catch {
+    // already renamed or gone
+  }
+}
+
+/**
+ * Replaces `file` with `bytes` atomically. `readStat` is the stat taken when the file was read; if
+ * the file no longer matches it, nothing is written and ChangedOnDiskError is thrown.
+ */
+export function writeAtomic(file: string, bytes: Uint8Array, readStat: Stats): void {
+  const { target, dir, original } = prepareWrite(file, readStat);
+  const { temp, fd } = writeTemp(dir, original, bytes);
+  let open: number | undefined = fd;
+  try {
     fsyncSync(fd);
     closeSync(fd);
-    fd = undefined;
+    open = undefined;
     // Checked again as late as possible: an editor may have saved while we were working.
     assertUnchanged(target, readStat);
     renameSync(temp, target);
   } catch (error) {
-    if (fd !== undefined) {
-      try {
-        closeSync(fd);
-      } catch {
-        // already closed
-      }
-    }
-    if (created) {
-      try {
-        unlinkSync(temp);
-      } catch {
-        // already renamed
-      }
-    }
+    discard(temp, open);
     throw error;
   }
   syncFolder(dir);
+}
+
+/**
+ * writeAtomic without waiting for the disk: the flush of the temp file runs on libuv's thread
+ * pool while the caller goes on with the next file, and the rename follows the flush, so a crash
+ * still leaves the old or the new file. The folder is not flushed here: the caller flushes each
+ * folder once, after its last write (syncFolders). Resolves to that folder.
+ */
+export async function writeAtomicAsync(file: string, bytes: Uint8Array, readStat: Stats): Promise<string> {
+  const { target, dir, original } = prepareWrite(file, readStat);
+  const { temp, fd } = writeTemp(dir, original, bytes);
+  let open: number | undefined = fd;
+  try {
+    await new Promise<void>((resolve, reject) => fsync(fd, (error) => (error ? reject(error) : resolve())));
+    closeSync(fd);
+    open = undefined;
+    assertUnchanged(target, readStat);
+    renameSync(temp, target);
+  } catch (error) {
+    discard(temp, open);
+    throw error;
+  }
+  return dir;
+}
+
+/** Flushes each folder once, so the renames made in it survive a power loss; best effort. */
+export async function syncFolders(dirs: Iterable<string>): Promise<void> {
+  await Promise.all(
+    [...new Set(dirs)].map(
+      (dir) =>
+        new Promise<void>((resolve) => {
+          open(dir, "r", (error, fd) => {
+            if (error) return resolve();
+            fsync(fd, () => close(fd, () => resolve()));
+          });
+        }),
+    ),
+  );
 }
 
 /** Makes the rename itself durable; best effort (not every platform can fsync a folder). */

@@ -5,6 +5,7 @@
 import { Worker } from "node:worker_threads";
 import { processFile, type FileJob, type FileResult, type JobSettings } from "./process-file.js";
 import type { WorkerSetup } from "./worker.js";
+import { overlapped } from "./overlap.js";
 
 /** Files sent to a worker per message; two batches are kept in flight per worker. */
 const BATCH_SIZE = 8;
@@ -84,11 +85,16 @@ export class WorkerPool {
   async drain(settings: JobSettings, onResult: (index: number, result: FileResult) => void): Promise<void> {
     this.queue.closed = true;
     this.pump();
-    for (let job = this.queue.take(1)[0]; job; job = this.queue.take(1)[0]) {
-      onResult(job.index, await processFile(job, settings));
+    const jobs = (function* (queue: WorkQueue) {
+      for (let job = queue.take(1)[0]; job; job = queue.take(1)[0]) yield job;
+    })(this.queue);
+    // The main thread's own files: each rewritten file's flush overlaps the next file's work.
+    await overlapped(jobs, async (job) => {
+      const result = await processFile(job, settings);
+      onResult(job.index, result);
       await new Promise((resolve) => setImmediate(resolve));
       if (this.failure) throw this.failure;
-    }
+    });
     while (this.slots.some((s) => s.inFlight > 0)) {
       if (this.failure) throw this.failure;
       await new Promise<void>((resolve) => (this.wake = resolve));

@@ -6,7 +6,7 @@ import { prefilterFor } from "./engine/prefilter.js";
 import type { Finding, Rule } from "./engine/rule.js";
 import { decode, DecodeError, encode, type Decoded } from "./engine/text.js";
 import { transformSync, type AppliedFix, type Problem, type TransformResult } from "./engine/transform.js";
-import { ChangedOnDiskError, writeAtomic } from "./io.js";
+import { ChangedOnDiskError, writeAtomicAsync } from "./io.js";
 import type { Targets } from "./target.js";
 import type { ProjectLookup } from "./engine/project.js";
 import { processTemplate, type TemplateSettings } from "./templates/process.js";
@@ -37,6 +37,8 @@ export interface FileResult {
   written?: boolean;
   /** False when no rule needed a parse (prefilter, file roles, cache); for benchmarks. */
   parsed?: boolean;
+  /** The folder a rewritten file was renamed into, to be flushed once at the end of the run. */
+  folder?: string;
   /** Other project files the result depended on (for the cache). */
   dependencies?: Dependency[];
 }
@@ -155,7 +157,7 @@ export async function processFile(job: FileJob, settings: JobSettings, preloaded
   }
   if (settings.write) {
     try {
-      writeAtomic(job.absolute, encode(decoded, result.code), stat);
+      out.folder = await writeAtomicAsync(job.absolute, encode(decoded, result.code), stat);
       out.written = true;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;

@@ -13,6 +13,8 @@ import { parseTargets } from "./target.js";
 import { ProjectView, projectRoots } from "./project-view.js";
 import { templateSetup } from "./templates/setup.js";
 import { ResultCache } from "./cache.js";
+import { syncFolders } from "./io.js";
+import { overlapped } from "./overlap.js";
 
 export type { FileJob, FileResult, JobSettings };
 export { processFile };
@@ -81,13 +83,16 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
     rules, targets, write, keepText, project: new ProjectView(project), templates: templates?.settings(write, keepText), cache,
   };
   if (jobs === 1 || options.rules) {
-    for (const file of files) {
+    const inOrder = new InOrder(files.length, collect);
+    await overlapped(files.entries(), async ([index, file]) => {
       const triage = triageFile(file, settings);
-      collect("done" in triage ? triage.done : await processFile(file, settings, triage.loaded));
-    }
+      inOrder.put(index, "done" in triage ? triage.done : await processFile(file, settings, triage.loaded));
+    });
   } else {
     await runParallel(files, settings, { targets, select: options.select, ignore: options.ignore, write, keepText, project }, jobs, collect);
   }
+  // Rewrites were renamed into place without flushing their folders: one flush per folder now.
+  if (write) await syncFolders(results.flatMap((r) => (r.folder ? [r.folder] : [])));
   cache?.save();
   return { results, pathErrors: errors };
 }
@@ -110,18 +115,8 @@ async function runParallel(
   collect: (result: FileResult) => void,
 ): Promise<void> {
   const { WorkerPool, WorkQueue } = await import("./pool.js");
-  const done: (FileResult | undefined)[] = new Array(files.length);
-  let emitted = 0;
-  const emit = () => {
-    while (emitted < files.length && done[emitted]) {
-      collect(done[emitted]!);
-      done[emitted++] = undefined; // release it; memory stays flat on big trees
-    }
-  };
-  const finish = (index: number, result: FileResult) => {
-    done[index] = result;
-    emit();
-  };
+  const inOrder = new InOrder(files.length, collect);
+  const finish = (index: number, result: FileResult) => inOrder.put(index, result);
   const queue = new WorkQueue();
   let pool = files.length >= EARLY_START_FILES ? new WorkerPool(setup, jobs - 1, queue, finish) : undefined;
   try {
@@ -130,7 +125,7 @@ async function runParallel(
     let workBytes = 0;
     for (const [index, file] of files.entries()) {
       const triage = triageFile(file, settings);
-      if ("done" in triage) done[index] = triage.done;
+      if ("done" in triage) inOrder.hold(index, triage.done);
       else {
         queue.push({ ...file, index });
         workBytes += triage.size;
@@ -140,21 +135,49 @@ async function runParallel(
       if (pool && index % 64 === 63) {
         // Let the workers' answers in and hand out what triage has found so far.
         pool.pump();
-        emit();
+        inOrder.flush();
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
-    emit();
+    inOrder.flush();
     if (kept) {
-      for (const [i, job] of queue.take(queue.waiting).entries()) {
-        finish(job.index, await processFile(job, settings, kept[i]));
-        kept[i] = undefined;
-      }
+      await overlapped(queue.take(queue.waiting).entries(), async ([i, job]) => {
+        const loaded = kept![i];
+        kept![i] = undefined;
+        finish(job.index, await processFile(job, settings, loaded));
+      });
       return;
     }
     pool ??= new WorkerPool(setup, jobs - 1, queue, finish);
     await pool.drain(settings, finish);
   } finally {
     await pool?.close();
+  }
+}
+
+/** Hands results to `collect` in discovery order, whatever order they arrive in. */
+class InOrder {
+  private readonly done: (FileResult | undefined)[];
+  private emitted = 0;
+
+  constructor(private readonly count: number, private readonly collect: (result: FileResult) => void) {
+    this.done = new Array(count);
+  }
+
+  /** Keeps a result without handing anything out yet (triage batches its hand-outs). */
+  hold(index: number, result: FileResult): void {
+    this.done[index] = result;
+  }
+
+  put(index: number, result: FileResult): void {
+    this.done[index] = result;
+    this.flush();
+  }
+
+  flush(): void {
+    while (this.emitted < this.count && this.done[this.emitted]) {
+      this.collect(this.done[this.emitted]!);
+      this.done[this.emitted++] = undefined; // release it; memory stays flat on big trees
+    }
   }
 }

@@ -4,6 +4,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { loadParser } from "./engine/parser.js";
 import { processFile, type FileResult, type JobSettings } from "./process-file.js";
 import type { IndexedJob } from "./pool.js";
+import { overlapped } from "./overlap.js";
 import { selectRules } from "./rules.js";
 import type { Targets } from "./target.js";
 import { ProjectView, type ProjectViewSetup } from "./project-view.js";
@@ -33,7 +34,8 @@ const ready = loadParser();
 parentPort!.on("message", async (batch: IndexedJob[]) => {
   await ready;
   const results: { index: number; result: FileResult }[] = [];
-  for (const job of batch) {
+  // A rewritten file's flush to disk overlaps the work on the next file of the batch.
+  await overlapped(batch, async (job) => {
     let result: FileResult;
     try {
       result = await processFile(job, settings);
@@ -44,6 +46,6 @@ parentPort!.on("message", async (batch: IndexedJob[]) => {
       };
     }
     results.push({ index: job.index, result });
-  }
+  });
   parentPort!.postMessage(results);
 });
