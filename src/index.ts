@@ -2,7 +2,8 @@
 import { loadParser } from "./engine/parser.js";
 import { transformSync, type TransformResult } from "./engine/transform.js";
 import type { Rule } from "./engine/rule.js";
-import { registry, selectRules } from "./rules.js";
+import { registry, selectRules, selectTemplateRules } from "./rules.js";
+import { transformTemplate as runTemplateRules } from "./templates/transform.js";
 import { parseTargets } from "./target.js";
 
 export { defineRule } from "./engine/rule.js";
@@ -42,4 +43,14 @@ export async function transform(source: string, options: TransformOptions): Prom
     rules: custom.length > 0 ? custom : registry,
   });
   return transformSync(source, { rules: selected, targets, filename: options.filename ?? "module.py" });
+}
+
+/**
+ * Upgrades one Django template's text with the template rules the target calls for (`rules`:
+ * template rule ids or aliases to run only those). Synchronous: templates need no parser.
+ */
+export function transformTemplate(source: string, options: Omit<TransformOptions, "rules"> & { rules?: readonly string[] }): TransformResult {
+  const targets = parseTargets(options.target);
+  const selected = selectTemplateRules({ targets, select: options.rules, ignore: options.ignore });
+  return runTemplateRules(source, { rules: selected, targets, filename: options.filename ?? "templates/template.html" });
 }

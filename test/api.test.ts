@@ -1,9 +1,9 @@
 // The public library API from src/index.ts.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { defineRule, rules, transform, upgrade } from "../src/index.js";
+import { defineRule, rules, transform, transformTemplate, upgrade } from "../src/index.js";
 
 describe("library API", () => {
   it("transform rewrites source for a target and reports fixes", async () => {
@@ -55,5 +55,19 @@ describe("library API", () => {
     expect(readFileSync(file, "utf8")).toBe(source);
     await upgrade([dir], { target: "django-4.0", write: true });
     expect(readFileSync(file, "utf8")).toBe("from django.utils.encoding import smart_str\nsmart_str(1)\n");
+  });
+
+  it("transformTemplate upgrades a template's text; upgrade() takes templates under templates/ folders", async () => {
+    const out = transformTemplate("{% load staticfiles %}{% ifequal a b %}x{% endifequal %}", { target: "django-4.0" });
+    expect(out.code).toBe("{% load static %}{% if a == b %}x{% endif %}");
+    expect(out.fixes.map((f) => f.rule)).toEqual(["templates/load-staticfiles", "templates/ifequal"]);
+    const only = transformTemplate("{% load staticfiles %}", { target: "django-4.0", rules: ["templates/ifequal"] });
+    expect(only.changed).toBe(false);
+    const dir = mkdtempSync(path.join(tmpdir(), "pycodemod-api-"));
+    mkdirSync(path.join(dir, "templates"));
+    writeFileSync(path.join(dir, "templates", "a.html"), "{% load admin_static %}\n");
+    const run = await upgrade([dir], { target: "django-4.0" });
+    expect(run.results).toMatchObject([{ status: "changed", template: true }]);
+    expect((await upgrade([dir], { target: "django-4.0", templates: false })).results).toEqual([]);
   });
 });

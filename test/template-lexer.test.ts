@@ -98,6 +98,7 @@ describe("template block structure", () => {
   it("reports syntax Django's template language does not have", () => {
     expect(error("a\n{% if a\n %}{% endif %}").message).toMatch(/not closed on its line/);
     expect(error("{%- if a -%}{% endif %}").message).toMatch(/not Django template syntax/);
+    expect(structure("var o = {{\n a: 1 }};").signature).toEqual([]);
     expect(error("{{- x }}").message).toMatch(/not Django template syntax/);
     expect(error("{% %}").message).toMatch(/empty tag/);
     // …but not inside verbatim or comment blocks, where nothing is interpreted.

@@ -36,9 +36,10 @@ function unknownSyntax(tokens: readonly Token[], commented: ReadonlySet<number>)
   for (const [index, token] of tokens.entries()) {
     if (commented.has(index)) continue;
     if (token.kind === "text") {
-      // A `{%` or `{{` left in text could not be closed on its line: a tag written over several
-      // lines, which Django prints as text but the author meant as a tag (Jinja allows it).
-      const at = /\{%|\{\{/.exec(token.contents);
+      // A `{%` left in text could not be closed on its line: a block tag written over several
+      // lines, which Django prints as text but the author meant as a tag (Jinja allows it). A
+      // stray `{{` is let through: Django prints it, and front-end code in templates has them.
+      const at = /\{%/.exec(token.contents);
       if (at && !token.verbatim) {
         const line = token.line + (token.contents.slice(0, at.index).match(/\r\n|\r|\n/g)?.length ?? 0);
         return { line, message: `"${at[0]}" is not closed on its line (a tag over several lines is not Django template syntax)` };
