@@ -97,9 +97,10 @@ class Resolver {
       }
     }
     if (/^[A-Za-z_]\w*$/.test(expr)) {
-      // A name bound once at the top of the file, on one line.
-      const bindings = [...this.text.matchAll(new RegExp(`^${expr}[ \\t]*=[ \\t]*([^\\n]+)$`, "gm"))];
-      return bindings.length === 1 ? this.resolve(bindings[0]![1]!, depth + 1) : undefined;
+      // A name bound once at the top of the file, on one line (`A = B = value` binds both).
+      const bindings = [...this.text.matchAll(new RegExp(`^(?:[A-Za-z_]\\w*[ \\t]*=[ \\t]*)*${expr}[ \\t]*=(?!=)[ \\t]*([^\\n]+)$`, "gm"))];
+      if (bindings.length !== 1) return undefined;
+      return this.resolve(bindings[0]![1]!.replace(/^(?:[A-Za-z_]\w*[ \t]*=(?!=)[ \t]*)+/, ""), depth + 1);
     }
     return undefined;
   }
