@@ -9,6 +9,8 @@ import { tagName, type Token } from "../../src/templates/lexer.js";
 import { defineTemplateRule, liveTokens } from "../../src/templates/rule.js";
 import { targetReaches } from "../../src/target.js";
 
+const DOCS = "https://docs.djangoproject.com/en/stable/releases/1.7/#features-deprecated-in-1-7";
+
 /** The span to delete for a whole tag: its line when nothing else is on it, else the tag alone. */
 function tagSpan(source: string, token: Token): { start: number; end: number } {
   const start = lineStart(source, token.start);
@@ -29,7 +31,7 @@ export default defineTemplateRule({
     "`future` ones from 1.8, so those two are dropped only when the target is 1.8 or newer. Other names stay in the tag. " +
     "A load left empty is removed, with its line when the tag stood alone on it. Left alone when the project defines its own " +
     "`templatetags/future.py`.",
-  docs: "https://docs.djangoproject.com/en/stable/releases/1.7/#features-deprecated-in-1-7",
+  docs: DOCS,
   needles: ["future"],
   precheck: (text) => /from\s+future\b/.test(text),
   run(ctx) {
@@ -40,6 +42,10 @@ export default defineTemplateRule({
       if (bits.length < 4 || bits.at(-2)!.text !== "from" || bits.at(-1)!.text !== "future" || ctx.ownLibrary("future")) continue;
       const names = bits.slice(1, -2);
       const dropped = names.filter((bit) => droppable.has(bit.text));
+      const kept = names.filter((bit) => !droppable.has(bit.text));
+      if (kept.length > 0 && targetReaches(ctx.targets, "django", "1.9")) {
+        ctx.report(token, `{% load ${kept.map((b) => b.text).join(" ")} from future %}: the future library is removed in Django 1.9; load the built-in tags instead (${DOCS})`);
+      }
       if (dropped.length === 0) continue;
       const message = `{% load ${dropped.map((b) => b.text).join(" ")} from future %} dropped`;
       if (dropped.length === names.length) ctx.fix(message, [{ ...tagSpan(ctx.source, token), text: "" }]);
