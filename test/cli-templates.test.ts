@@ -32,6 +32,7 @@ function project(): string {
     "outside/page.html": OLD,
     ".hidden/templates/page.html": OLD,
     "vendor/templates/page.html": OLD,
+    "app/static/js/templates/row.html": OLD,
     ".gitignore": "vendor/\n",
   });
 }

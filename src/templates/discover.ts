@@ -19,7 +19,8 @@ const EXPLICIT = /\.(?:html?|djhtml|email|dtl)$/i;
 /** A path that names a template by itself: inside a `templates` folder or with a template's extension. */
 export function isTemplatePath(file: string): boolean {
   if (file.endsWith(".py") || JINJA.test(file) || BINARY.test(file)) return false;
-  return EXPLICIT.test(file) || file.replace(/\\/g, "/").split("/").slice(0, -1).includes("templates");
+  const parts = file.replace(/\\/g, "/").split("/").slice(0, -1);
+  return EXPLICIT.test(file) || (parts.includes("templates") && !parts.slice(0, parts.indexOf("templates")).includes("static"));
 }
 
 function isTemplateName(file: string): boolean {
@@ -31,11 +32,16 @@ function inside(dir: string, file: string): boolean {
   return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
 }
 
-/** True when a folder named `templates` holds the file, counting the walked folder itself. */
+/**
+ * True when a folder named `templates` holds the file, counting the walked folder itself. A
+ * `templates` folder inside a `static` folder holds front-end templates (served as files, never
+ * rendered by Django) and does not count.
+ */
 function inTemplatesFolder(file: string, root: string): boolean {
   const from = path.dirname(root);
   const parts = path.relative(from, path.dirname(file)).split(path.sep);
-  return parts.includes("templates");
+  const at = parts.indexOf("templates");
+  return at >= 0 && !parts.slice(0, at).includes("static");
 }
 
 function settingsDirs(result: DiscoveryResult): SettingsTemplateDirs {
