@@ -11,6 +11,10 @@ import flaskExtImports from "./flask/ext-imports.js";
 import flaskRemovedApis from "./flask/removed-apis.js";
 import flaskSafeJoin from "./flask/safe-join.js";
 import flaskSendFileArguments from "./flask/send-file-arguments.js";
+import flaskVersionAttribute from "./flask/version-attribute.js";
+import flaskLockedCachedProperty from "./flask/locked-cached-property.js";
+import flaskEnvironBuilder from "./flask/environ-builder.js";
+import jinjaUnicodeUrlencode from "./jinja/unicode-urlencode.js";
 import jinjaMarkupsafeImports from "./jinja/markupsafe-imports.js";
 import jinjaRemovedExtensions from "./jinja/removed-extensions.js";
 import jinjaPassContextDecorators from "./jinja/pass-context-decorators.js";
@@ -26,7 +30,11 @@ export const flaskRules: readonly Rule[] = [
   flaskRemovedApis,
   flaskSafeJoin,
   flaskSendFileArguments,
+  flaskVersionAttribute,
+  flaskLockedCachedProperty,
+  flaskEnvironBuilder,
   jinjaMarkupsafeImports,
+  jinjaUnicodeUrlencode,
   jinjaPassContextDecorators,
   jinjaRemovedExtensions,
 ];

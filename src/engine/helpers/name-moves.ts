@@ -115,6 +115,22 @@ function spelling(move: NameMove): string {
   return `${move.style === "attribute" ? `${module}.${name}` : name}${move.suffix ?? ""}`;
 }
 
+/**
+ * The replacement text for a use at `site`: inside an f-string's `{...}`, quotes in a suffix such as
+ * `("flask")` must differ from the f-string's own (Python before 3.12 ends the string there).
+ */
+function spellingAt(move: NameMove, site: Node): string {
+  const text = spelling(move);
+  if (move.suffix === undefined) return text;
+  for (let n: Node | null = site.parent; n; n = n.parent) {
+    if (n.type !== "interpolation") continue;
+    const quote = n.parent?.child(0)?.text.replace(/^[a-zA-Z]*/, "").charAt(0);
+    if (quote === '"') return text.replace(/"/g, "'");
+    if (quote === "'") return text.replace(/'/g, '"');
+  }
+  return text;
+}
+
 /** Moves whose uses must all be rewritten (no alias kept): a suffix or new arguments. */
 function rewritesEveryUse(move: NameMove): boolean {
   return move.suffix !== undefined || move.arguments !== undefined;
@@ -389,7 +405,7 @@ function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], mov
       }
     }
     if (renamesUses) {
-      for (const ref of refs.refs) useEdits.push({ start: ref.startIndex, end: ref.endIndex, text: spelling(move) });
+      for (const ref of refs.refs) useEdits.push({ start: ref.startIndex, end: ref.endIndex, text: spellingAt(move, ref) });
     }
     useEdits.push(...argEdits);
     done.push(
@@ -534,7 +550,7 @@ function planCrossModuleAttribute(
       : [plan.request(origin.statement, newModule, move.style === "attribute" ? null : { name: newName })];
   const fix: PlannedFix = {
     messages: [`${attribute.text} → ${spelling(move)}`],
-    edits: [{ start: attribute.startIndex, end: attribute.endIndex, text: spelling(move) }, ...args],
+    edits: [{ start: attribute.startIndex, end: attribute.endIndex, text: spellingAt(move, attribute) }, ...args],
     lines,
   };
   return { fix, origin, root };
