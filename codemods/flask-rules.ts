@@ -15,6 +15,8 @@ import flaskVersionAttribute from "./flask/version-attribute.js";
 import flaskLockedCachedProperty from "./flask/locked-cached-property.js";
 import flaskEnvironBuilder from "./flask/environ-builder.js";
 import jinjaUnicodeUrlencode from "./jinja/unicode-urlencode.js";
+import flaskStaticPath from "./flask/static-path.js";
+import jinjaContextResolve from "./jinja/context-resolve.js";
 import jinjaMarkupsafeImports from "./jinja/markupsafe-imports.js";
 import jinjaRemovedExtensions from "./jinja/removed-extensions.js";
 import jinjaPassContextDecorators from "./jinja/pass-context-decorators.js";
@@ -33,7 +35,9 @@ export const flaskRules: readonly Rule[] = [
   flaskVersionAttribute,
   flaskLockedCachedProperty,
   flaskEnvironBuilder,
+  flaskStaticPath,
   jinjaMarkupsafeImports,
+  jinjaContextResolve,
   jinjaUnicodeUrlencode,
   jinjaPassContextDecorators,
   jinjaRemovedExtensions,
