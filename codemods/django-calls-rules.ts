@@ -19,6 +19,18 @@ import modelSaveKeywordArguments from "./django/model-save-keyword-arguments.js"
 import constraintKeywordArguments from "./django/constraint-keyword-arguments.js";
 import formsUrlfieldAssumeScheme from "./django/forms-urlfield-assume-scheme.js";
 import postgresAggregateDefault from "./django/postgres-aggregate-default.js";
+import cachedStaticFilesStorage from "./django/cached-static-files-storage.js";
+import utilsBaseconv from "./django/utils-baseconv.js";
+import timezoneIsDst from "./django/timezone-is-dst.js";
+import gisGeoModelAdmin from "./django/gis-geo-model-admin.js";
+import sessionPickleSerializer from "./django/session-pickle-serializer.js";
+import removedPasswordHashers from "./django/removed-password-hashers.js";
+import makeRandomPassword from "./django/make-random-password.js";
+import postgresCiFields from "./django/postgres-ci-fields.js";
+import exclusionConstraintOpclasses from "./django/exclusion-constraint-opclasses.js";
+import prefetchQuerysetMethods from "./django/prefetch-queryset-methods.js";
+import mailLegacyApis from "./django/mail-legacy-apis.js";
+import adminEmailHandlerBackend from "./django/admin-email-handler-backend.js";
 
 export const djangoCallRules: readonly Rule[] = [
   inlineHasAddPermission,
@@ -39,4 +51,16 @@ export const djangoCallRules: readonly Rule[] = [
   constraintKeywordArguments,
   formsUrlfieldAssumeScheme,
   postgresAggregateDefault,
+  cachedStaticFilesStorage,
+  utilsBaseconv,
+  timezoneIsDst,
+  gisGeoModelAdmin,
+  sessionPickleSerializer,
+  removedPasswordHashers,
+  makeRandomPassword,
+  postgresCiFields,
+  exclusionConstraintOpclasses,
+  prefetchQuerysetMethods,
+  mailLegacyApis,
+  adminEmailHandlerBackend,
 ];

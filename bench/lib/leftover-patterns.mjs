@@ -35,6 +35,22 @@ function werkzeugTopLevel(text) {
   return count;
 }
 
+/** Counts assertQuerysetEqual calls with `<...>` repr strings and no transform (relying on the implicit repr, 4.1). */
+function querysetEqualReprs(text) {
+  let count = 0;
+  for (const m of text.matchAll(/\bassertQuery[sS]etEqual\(/g)) {
+    let depth = 0;
+    let end = m.index + m[0].length - 1;
+    for (; end < text.length; end++) {
+      if (text[end] === "(") depth++;
+      else if (text[end] === ")" && --depth === 0) break;
+    }
+    const args = text.slice(m.index, end);
+    if (/["']</.test(args) && !args.includes("transform") && !args.includes("values_list")) count++;
+  }
+  return count;
+}
+
 export const LEFTOVER_PATTERNS = {
   django: [
     { id: "core.urlresolvers", what: "django.core.urlresolvers (removed 2.0)", pattern: /\bdjango\.core\.urlresolvers\b/g },
@@ -71,6 +87,27 @@ export const LEFTOVER_PATTERNS = {
     { id: "CheckConstraint(check=", what: "CheckConstraint(check=) (6.0)", pattern: /\bCheckConstraint\([^)]*?\bcheck\s*=/g },
     { id: "HTTP_ header kwargs", what: "test client HTTP_* keyword headers (style since 4.2)", pattern: /\(\s*[^()]*\bHTTP_[A-Z0-9_]+\s*=/g },
     { id: "META['HTTP_", what: "request.META['HTTP_*'] (style since 2.2)", pattern: /\.META(?:\[\s*|\.get\(\s*)["']HTTP_/g },
+    // Calls and signatures (issue 9, django-calls).
+    { id: "xreadlines", what: "request.xreadlines() (3.0)", pattern: /\.xreadlines\(\)/g },
+    { id: "latest(field_name=", what: "earliest/latest(field_name=) (3.0)", pattern: /\b(?:earliest|latest)\(\s*field_name\s*=/g },
+    { id: "from_db_value context", what: "from_db_value(..., context) (3.0)", pattern: /def\s+from_db_value\([^)]*\bcontext\b/g },
+    { id: "has_add_permission(request)", what: "def has_add_permission(self, request) (inlines: 3.0; counts ModelAdmins too)", pattern: /def\s+has_add_permission\(\s*self\s*,\s*\w+\s*\)/g },
+    { id: "configure_user(user)", what: "def configure_user(self, user) (3.1)", pattern: /def\s+configure_user\(\s*self\s*,\s*\w+\s*\)/g },
+    { id: "is_ajax()", what: "request.is_ajax() (4.0)", pattern: /\.is_ajax\(\)/g },
+    { id: "assertQuerysetEqual repr", what: "assertQuerysetEqual with repr strings, no transform (4.1)", pattern: querysetEqualReprs },
+    { id: "postgres agg no default", what: "ArrayAgg/JSONBAgg/StringAgg without default (5.0)", pattern: callsWithout(["ArrayAgg", "JSONBAgg", "StringAgg"], "default") },
+    { id: "nulls_*=False", what: "nulls_first/nulls_last=False (5.0)", pattern: /\bnulls_(?:first|last)\s*=\s*False\b/g },
+    { id: "get_next_page", what: "LogoutView get_next_page() overrides (4.1)", pattern: /def\s+get_next_page\b/g },
+    { id: "Signer positional", what: "Signer/TimestampSigner positional arguments (5.1)", pattern: /\b(?:Timestamp)?Signer\(\s*(?![\s)*]|\w+\s*=(?!=))/g },
+    { id: "forms.URLField no scheme", what: "forms.URLField without assume_scheme (6.0)", pattern: callsWithout(["forms\\.URLField"], "assume_scheme") },
+    { id: "BaseConstraint positional", what: "BaseConstraint positional arguments (6.0)", pattern: /\bBaseConstraint\(\s*(?![\s)*]|\w+\s*=(?!=))/g },
+    { id: "lookup_allowed(lookup, value)", what: "def lookup_allowed(self, lookup, value) (6.0)", pattern: /def\s+lookup_allowed\(\s*self\s*,\s*\w+\s*,\s*\w+\s*\)/g },
+    { id: "save() positional", what: "super()/self .save()/.asave() with positional arguments (6.0; counts form saves too)", pattern: /\b(?:super\([^)]*\)|self)\.a?save\(\s*(?![\s)*]|\w+\s*=(?!=))/g },
+    { id: "get_cache_name", what: "get_cache_name() overrides (6.0)", pattern: /def\s+get_cache_name\b/g },
+    { id: "login(request, None)", what: "login/alogin(request, None) (6.1)", pattern: /\ba?login\(\s*[\w.]+\s*,\s*None\s*[,)]/g },
+    { id: "salted_hmac no algorithm", what: "salted_hmac/base64_hmac without algorithm (7.0)", pattern: callsWithout(["salted_hmac", "base64_hmac"], "algorithm") },
+    { id: "values_list(flat=True)", what: "values_list(flat=True) without a field (7.0)", pattern: /\.values_list\(\s*flat\s*=\s*True\s*\)/g },
+    { id: "include(app_name=)", what: "include(..., app_name=) (2.0; a warning, not a fix)", pattern: /\binclude\([^)]*\bapp_name\s*=/g },
   ],
   flask: [
     { id: "flask.ext", what: "flask.ext.* imports (1.0)", pattern: /\bflask\.ext\b/g },

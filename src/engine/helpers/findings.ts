@@ -5,6 +5,7 @@
 import type { FileRole } from "../../roles.js";
 import { targetReaches } from "../../target.js";
 import type { Node } from "../parser.js";
+import { enclosingScope } from "../scope.js";
 import { defineRule, type Rule, type RuleContext, type RuleMeta } from "../rule.js";
 import { callArgs, callOf } from "./calls.js";
 import { derivesFrom, enclosingClass } from "./classes.js";
@@ -87,7 +88,11 @@ function findSetting(ctx: RuleContext, pattern: Extract<FindingPattern, { kind: 
     for (const id of ctx.facts.identifiers(name)) {
       const parent = id.parent;
       if (parent?.type === "assignment" && parent.childForFieldName("left")?.id === id.id) {
-        if (ctx.roles.has("settings") && parent.parent?.type === "expression_statement" && parent.parent.parent?.type === "module") say(id);
+        // Module scope (top level or inside if/try blocks), or the body of a settings class
+        // (django-configurations style) in a settings file.
+        const scope = enclosingScope(parent);
+        const inClassBody = scope.type === "class_definition" && enclosingScope(scope).type === "module";
+        if (ctx.roles.has("settings") && parent.parent?.type === "expression_statement" && (scope.type === "module" || inClassBody)) say(id);
       } else if (parent?.type === "keyword_argument" && parent.childForFieldName("name")?.id === id.id) {
         const call = parent.parent?.parent;
         const callee = call?.type === "call" ? call.childForFieldName("function") : null;
