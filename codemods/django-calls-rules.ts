@@ -31,6 +31,7 @@ import exclusionConstraintOpclasses from "./django/exclusion-constraint-opclasse
 import prefetchQuerysetMethods from "./django/prefetch-queryset-methods.js";
 import mailLegacyApis from "./django/mail-legacy-apis.js";
 import adminEmailHandlerBackend from "./django/admin-email-handler-backend.js";
+import fieldCacheName from "./django/field-cache-name.js";
 
 export const djangoCallRules: readonly Rule[] = [
   inlineHasAddPermission,
@@ -63,4 +64,5 @@ export const djangoCallRules: readonly Rule[] = [
   prefetchQuerysetMethods,
   mailLegacyApis,
   adminEmailHandlerBackend,
+  fieldCacheName,
 ];
