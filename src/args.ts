@@ -3,8 +3,12 @@
 // validation and help text live here instead.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { didYouMean } from "./suggest.js";
 
 export class UsageError extends Error {}
+
+export const FORMATS = ["text", "json", "sarif", "github", "markdown"] as const;
+export type Format = (typeof FORMATS)[number];
 
 export interface CliArgs {
   paths: string[];
@@ -21,7 +25,9 @@ export interface CliArgs {
   exitZeroEvenIfChanged: boolean;
   listRules: boolean;
   explain?: string;
-  format: "text" | "json" | "markdown";
+  format: Format;
+  plugins: string[];
+  verbose: boolean;
   /** Versions the project runs on now (plan, --step). */
   from: string[];
   step: boolean;
@@ -42,7 +48,7 @@ interface OptionSpec {
 
 /** The option table; the help text is generated from it. Aliases are listed as their own entries. */
 const OPTIONS: Record<string, OptionSpec> = {
-  target: { type: "string", short: "t", multiple: true, value: "FRAMEWORK-X.Y", help: "upgrade to this version, e.g. django-5.0 or flask-3.0 (repeatable, one per framework; required)" },
+  target: { type: "string", short: "t", multiple: true, value: "FRAMEWORK-X.Y", help: "upgrade to this version, e.g. django-5.0 or flask-3.0 (repeatable, one per framework); auto (the default) reads the project's requirements" },
   from: { type: "string", multiple: true, value: "FRAMEWORK-X.Y", help: "the version the project runs on now (with plan and --step; repeatable)" },
   step: { type: "boolean", help: "apply only the next release's fixes after --from, and print the next command" },
   diff: { type: "boolean", help: "print a unified diff on stdout; write nothing" },
@@ -57,11 +63,13 @@ const OPTIONS: Record<string, OptionSpec> = {
   "no-cache": { type: "boolean", help: "neither read nor write the result cache (.pycodemod_cache/)" },
   "stdin-filename": { type: "string", value: "PATH", help: "path used for file roles when reading standard input (-)" },
   "exit-zero-even-if-changed": { type: "boolean", help: "exit 0 even when files changed or would change" },
-  format: { type: "string", value: "text|json", help: "encoding of standard output (default: text; plan also takes markdown)" },
+  format: { type: "string", value: "text|json|sarif|github", help: "encoding of standard output (default: text; plan also takes markdown)" },
+  plugin: { type: "string", multiple: true, value: "PATH", help: "load rules from this module (repeatable)" },
   color: { type: "boolean", help: "color the diff (default: when stdout is a terminal)" },
   "no-color": { type: "boolean", help: "never color the diff" },
   jobs: { type: "string", short: "j", value: "N", help: "worker threads (default: number of cores)" },
   quiet: { type: "boolean", short: "q", help: "print only errors and the payload" },
+  verbose: { type: "boolean", short: "v", help: "also say which rules ran and which files were left alone" },
   "list-rules": { type: "boolean", help: "print every rule (with --target: the rules it applies) and exit" },
   explain: { type: "string", value: "RULE", help: "describe one rule and exit" },
   help: { type: "boolean", short: "h", help: "show this help" },
@@ -74,8 +82,9 @@ export function helpText(): string {
     return `  ${flag.padEnd(38)} ${spec.help}`;
   });
   return [
-    "Usage: pycodemod --target FRAMEWORK-X.Y [options] [paths...]",
+    "Usage: pycodemod [--target FRAMEWORK-X.Y|auto] [options] [paths...]",
     "       pycodemod plan --target FRAMEWORK-X.Y --from FRAMEWORK-X.Y [options] [paths...]",
+    "       pycodemod completion bash|zsh|fish",
     "",
     "Rewrites deprecated Django and Flask code in place, and warns about what needs a person.",
     "Paths are files or folders (default: .); - reads standard input and writes the result to",
@@ -95,10 +104,17 @@ export function helpText(): string {
     "writes nothing. --from V --step applies only the next release after V and prints the next",
     "command, so tests can run and a commit can follow each release.",
     "",
+    "Settings also come from [tool.pycodemod] in pyproject.toml or a pycodemod.toml (options win).",
+    "",
     "Exit codes: 0 nothing to change, 1 changed or would change, 2 usage error or a file that",
     "could not be processed.",
     "",
   ].join("\n");
+}
+
+/** Every long option name (for shell completion). */
+export function optionNames(): string[] {
+  return Object.keys(OPTIONS);
 }
 
 export function version(): string {
@@ -115,7 +131,7 @@ function describeParseError(error: Error & { code?: string }): string {
   const option = /'([^']+)'/.exec(error.message)?.[1];
   switch (error.code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
-      return `unknown option ${option ?? ""}`.trim();
+      return `unknown option ${option ?? ""}${option?.startsWith("--") ? didYouMean(option.slice(2), Object.keys(OPTIONS), "--") : ""}`.trim();
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
       return option?.includes("<value>") || /argument missing/.test(error.message)
         ? `option ${(option ?? "").replace(/ <value>$/, "")} needs a value`
@@ -144,10 +160,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
   }
   const v = parsed.values as Record<string, unknown>;
   if (v.diff && v.check) throw new UsageError("--diff and --check cannot be used together");
+  if (v.quiet && v.verbose) throw new UsageError("--quiet and --verbose cannot be used together");
   if (v.color && v["no-color"]) throw new UsageError("--color and --no-color cannot be used together");
-  const format = (v.format as string | undefined) ?? "text";
-  if (format !== "text" && format !== "json" && format !== "markdown") {
-    throw new UsageError(`--format must be text or json (or markdown with plan), not "${format}"`);
+  const format = ((v.format as string | undefined) ?? "text") as Format;
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(", ")} (markdown with plan), not "${format}"${didYouMean(format, FORMATS)}`);
   }
   let jobs: number | undefined;
   if (v.jobs !== undefined) {
@@ -174,6 +191,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     step: Boolean(v.step),
     color: v.color ? true : v["no-color"] ? false : undefined,
     quiet: Boolean(v.quiet),
+    verbose: Boolean(v.verbose),
+    plugins: (v.plugin as string[] | undefined) ?? [],
     jobs,
     help: Boolean(v.help),
     version: Boolean(v.version),

@@ -9,13 +9,21 @@ import { decode, DecodeError, encode } from "./engine/text.js";
 import { transformSync } from "./engine/transform.js";
 import { ruleKind } from "./engine/rule.js";
 import { findingLines, fixLines, plural, problemLines } from "./report/messages.js";
-import { allRules, selectRules, selectTemplateRules, findRule, UnknownRuleError } from "./rules.js";
+import { allRules, registry, selectRules, selectTemplateRules, findRule, UnknownRuleError, unknownRuleMessage } from "./rules.js";
 import { upgrade, type FileResult } from "./runner.js";
 import { statusOf } from "./process-file.js";
 import { parseTargets, TargetError, validTargetList } from "./target.js";
 import { TemplateTally } from "./templates/tally.js";
 import { templateOnStdin } from "./templates/stdin.js";
-import { helpText, parseCliArgs, UsageError, version, type CliArgs } from "./args.js";
+import { helpText, parseCliArgs, UsageError, version, type CliArgs, type Format } from "./args.js";
+import { ConfigError } from "./config.js";
+import { TomlSyntaxError } from "./toml.js";
+import { DetectionError } from "./detect-target.js";
+import type { Rule } from "./engine/rule.js";
+import { PluginError } from "./plugins.js";
+import type { Mode, RuleInfo } from "./report/formats.js";
+import { progressFor, type Progress } from "./report/progress.js";
+import { resolveRunSettings, type RunSettings } from "./run-settings.js";
 import { runPlan, runStep } from "./plan-command.js";
 
 export const EXIT_CLEAN = 0;
@@ -23,13 +31,15 @@ export const EXIT_CHANGED = 1;
 export const EXIT_ERROR = 2;
 
 
-interface Streams {
+export interface Streams {
   stdout: (text: string) => void;
   /** Raw bytes (stdin mode echoes code back in its own encoding). */
   stdoutBytes: (bytes: Uint8Array) => void;
   stderr: (text: string) => void;
   readStdin: () => Buffer;
   isTTY: boolean;
+  /** Progress display for a run over `total` files (a no-op unless stderr is a terminal). */
+  progress: (total: number, quiet: boolean) => Progress;
 }
 
 /** Set once the reader of stdout has gone (`pycodemod --diff . | head`): further payload is dropped. */
@@ -49,10 +59,19 @@ const processStreams: Streams = {
   stderr: (text) => process.stderr.write(text),
   readStdin: () => readFileSync(0),
   isTTY: Boolean(process.stdout.isTTY),
+  progress: (total, quiet) => progressFor(total, process.stderr, process.env, quiet),
+};
+
+/** `pycodemod NAME ...`: subcommands, each a function of its own arguments. */
+const SUBCOMMANDS: Record<string, (argv: string[], streams: Streams) => Promise<number>> = {
+  completion: async (argv, streams) => (await import("./completion.js")).completion(argv, streams),
+  "test-fixtures": async (argv, streams) => (await import("./fixture-runner.js")).runFixtureCommand(argv, streams),
 };
 
 export async function main(argv: string[], streams: Streams = processStreams): Promise<number> {
   try {
+    const subcommand = argv[0] !== undefined ? SUBCOMMANDS[argv[0]] : undefined;
+    if (subcommand) return await subcommand(argv.slice(1), streams);
     const isPlan = argv[0] === "plan";
     const args = parseCliArgs(isPlan ? argv.slice(1) : argv);
     if (args.help) {
@@ -73,6 +92,10 @@ export async function main(argv: string[], streams: Streams = processStreams): P
       streams.stderr(`pycodemod: ${error.message}\nRun pycodemod --help for the options.\n`);
       return EXIT_ERROR;
     }
+    if (error instanceof ConfigError || error instanceof DetectionError || error instanceof PluginError || error instanceof TomlSyntaxError) {
+      streams.stderr(`pycodemod: ${error.message}\n`);
+      return EXIT_ERROR;
+    }
     throw error;
   }
 }
@@ -90,7 +113,7 @@ function listRules(args: CliArgs, streams: Streams): number {
 
 function explain(name: string, streams: Streams): number {
   const rule = findRule(name);
-  if (!rule) throw new UnknownRuleError(`unknown rule "${name}"; run --list-rules to see the rule ids and aliases`);
+  if (!rule) throw new UnknownRuleError(unknownRuleMessage(name));
   const lines = [
     `${rule.id}: ${rule.summary}`,
     `applies from: ${rule.framework}-${rule.since}`,
@@ -99,9 +122,24 @@ function explain(name: string, streams: Streams): number {
     rule.files && rule.files !== "any" && typeof rule.files === "string" ? `files: ${rule.files}` : "",
     rule.description ? `\n${rule.description}` : "",
     rule.docs ? `\nsee: ${rule.docs}` : "",
+    exampleOf(rule.id),
   ];
   streams.stdout(`${lines.filter(Boolean).join("\n")}\n`);
   return EXIT_CLEAN;
+}
+
+/** A before/after pair from the rule's fixtures, captured at build time (scripts/rule-examples.mjs). */
+function exampleOf(id: string): string {
+  let examples: Record<string, { case: string; before: string; after: string }>;
+  try {
+    examples = JSON.parse(readFileSync(new URL("../rule-examples.json", import.meta.url), "utf8"));
+  } catch {
+    return "";
+  }
+  const example = examples[id];
+  if (!example) return "";
+  const indent = (text: string) => text.replace(/\n$/, "").split("\n").map((line) => `    ${line}`).join("\n");
+  return `\nexample (${example.case}):\n  before:\n${indent(example.before)}\n  after:\n${indent(example.after)}`;
 }
 
 /** The diff library is loaded only in modes that print diffs. */
@@ -110,19 +148,26 @@ let diffModule: typeof import("./report/diff.js") | undefined;
 async function run(args: CliArgs, streams: Streams): Promise<number> {
   if (args.listRules) return listRules(args, streams);
   if (args.explain !== undefined) return explain(args.explain, streams);
-  if (!args.target || args.target.length === 0) {
-    throw new UsageError(`--target is required, e.g. --target django-5.0 (valid: ${validTargetList().join(", ")})`);
-  }
-  const targets = parseTargets(args.target);
-  // Validate rule names before touching any file.
-  selectRules({ targets, select: args.select, ignore: args.ignore });
+  // Config, targets (possibly detected), rule names and plugins are all checked before any file.
+  const settings = await resolveRunSettings(
+    { target: args.target, select: args.select, ignore: args.ignore, exclude: args.exclude, plugins: args.plugins },
+    process.cwd(),
+    (line) => {
+      if (!args.quiet) streams.stderr(`${line}\n`);
+    },
+  );
   const paths = args.paths;
-  const mode = args.diff ? "diff" : args.check ? "check" : "write";
+  const mode: Mode = args.diff ? "diff" : args.check ? "check" : "write";
   const color = args.color ?? (streams.isTTY && !process.env.NO_COLOR);
   if (mode === "diff") diffModule = await import("./report/diff.js");
   if (paths.includes("-")) {
     if (paths.length > 1) throw new UsageError("- (standard input) cannot be combined with other paths");
-    return runStdin(args, mode, color, streams);
+    return runStdin(args, settings, mode, color, streams);
+  }
+  const runRules = settings.pluginRules.length > 0 ? [...registry, ...settings.pluginRules] : registry;
+  if (args.verbose && settings.target.length > 0) {
+    const rules = selectRules({ targets: parseTargets(settings.target), select: settings.select, ignore: settings.ignore, rules: runRules });
+    streams.stderr(`pycodemod: ${plural(rules.length, "rule")} for ${settings.target.join(", ")}: ${rules.map((r) => r.id).join(", ")}\n`);
   }
 
   let changed = 0;
@@ -132,18 +177,25 @@ async function run(args: CliArgs, streams: Streams): Promise<number> {
   let findingCount = 0;
   let total = 0;
   const templates = new TemplateTally();
-  const json: unknown[] = [];
+  let progress: Progress | undefined;
   const summary = await upgrade(paths, {
-    target: args.target,
-    select: args.select,
-    ignore: args.ignore,
-    exclude: args.exclude,
+    target: settings.target,
+    select: settings.select,
+    ignore: settings.ignore,
+    exclude: settings.exclude,
+    plugins: settings.plugins,
+    keep: settings.keep,
+    profileOf: settings.profileOf,
     gitignore: !args.noIgnore,
     templates: !args.noTemplates,
     cache: !args.noCache,
+    templateTarget: settings.templateTarget,
     write: mode === "write",
     keepText: mode === "diff",
     jobs: args.jobs,
+    onDiscovered(count) {
+      progress = streams.progress(count, args.quiet || args.format !== "text");
+    },
     onResult(result: FileResult) {
       if (result.template) templates.count(result);
       else total++;
@@ -161,13 +213,20 @@ async function run(args: CliArgs, streams: Streams): Promise<number> {
       }
       if (result.status === "error" || result.problems.length > 0) failed++;
       if (result.status === "error" && !result.template) failedUnchanged++;
-      if (lines.length > 0) streams.stderr(`${lines.join("\n")}\n`);
-      if (args.format === "json") json.push(jsonResult(result, mode));
+      if (args.verbose && result.status === "unchanged") lines.push(`${result.path}: unchanged`);
+      if (lines.length > 0) {
+        progress?.clear();
+        streams.stderr(`${lines.join("\n")}\n`);
+      }
+      progress?.done(result.status === "changed");
     },
   });
+  progress?.finish();
   for (const error of summary.pathErrors) streams.stderr(`${error.path}: error: ${error.message}\n`);
   if (summary.pathErrors.length === 0) warnAboutEmptyFolders(paths.length > 0 ? paths : ["."], summary.results, Boolean(args.noIgnore), streams);
-  if (args.format === "json") streams.stdout(`${JSON.stringify({ files: json, pathErrors: summary.pathErrors }, null, 2)}\n`);
+  if (args.format !== "text") {
+    streams.stdout(await machineReport(args.format, mode, summary.results, summary.pathErrors, [...allRules, ...settings.pluginRules]));
+  }
   if (!args.quiet) {
     const verb = mode === "write" ? "rewritten" : "would change";
     const unchanged = total - changed - failedUnchanged;
@@ -205,25 +264,25 @@ function printDiff(streams: Streams, color: boolean, path: string, before: strin
   streams.stdout(color ? diffModule!.colorizeDiff(diff) : diff);
 }
 
-function jsonResult(result: FileResult, mode: string) {
-  return {
-    path: result.path,
-    ...(result.template ? { kind: "template" } : {}),
-    status: result.status,
-    fixes: result.fixes,
-    findings: result.findings,
-    problems: result.problems,
-    ...(mode === "diff" && result.after !== undefined ? { diff: diffModule!.unifiedDiff(result.path, result.before!, result.after) } : {}),
+/** The --format json / sarif / github payload (src/report/formats.ts, loaded only when asked for). */
+async function machineReport(
+  format: Exclude<Format, "text">, mode: Mode, results: readonly FileResult[], pathErrors: readonly { path: string; message: string }[], rules: readonly RuleInfo[],
+): Promise<string> {
+  const formats = await import("./report/formats.js");
+  const report = {
+    mode, version: version(), results, pathErrors, rules,
+    diffOf: (r: FileResult) => (mode === "diff" && r.after !== undefined ? diffModule!.unifiedDiff(r.path, r.before!, r.after) : undefined),
   };
+  return format === "json" ? formats.jsonReport(report) : format === "sarif" ? formats.sarifReport(report) : formats.githubReport(report);
 }
 
-async function runStdin(args: CliArgs, mode: string, color: boolean, streams: Streams): Promise<number> {
+async function runStdin(args: CliArgs, settings: RunSettings, mode: Mode, color: boolean, streams: Streams): Promise<number> {
   const filename = args.stdinFilename ?? "stdin.py";
   const bytes = streams.readStdin();
   let decoded;
   let template;
   try {
-    template = args.noTemplates ? undefined : templateOnStdin(bytes, filename, parseTargets(args.target!), args);
+    template = args.noTemplates ? undefined : templateOnStdin(bytes, filename, parseTargets(settings.templateTarget ?? settings.target), { ...args, select: settings.select, ignore: settings.ignore });
     decoded = template?.decoded ?? decode(bytes);
   } catch (error) {
     if (!(error instanceof DecodeError)) throw error;
@@ -231,8 +290,10 @@ async function runStdin(args: CliArgs, mode: string, color: boolean, streams: St
     if (mode === "write") streams.stdoutBytes(bytes);
     return EXIT_ERROR;
   }
-  const targets = parseTargets(args.target!);
-  const rules = selectRules({ targets, select: args.select, ignore: args.ignore });
+  const profile = settings.profileOf?.({ absolute: path.resolve(filename), display: filename });
+  const targets = parseTargets(profile?.target ?? settings.target);
+  const withPlugins = settings.pluginRules.length > 0 ? [...registry, ...settings.pluginRules] : undefined;
+  const rules = selectRules({ targets, select: profile?.select ?? settings.select, ignore: profile?.ignore ?? settings.ignore, rules: withPlugins });
   const candidates = template ? [] : prefilterFor(rules).match(decoded.text);
   if (candidates.length > 0) await loadParser();
   const result = template?.result ?? transformSync(decoded.text, { rules, targets, filename, candidates });
@@ -243,7 +304,7 @@ async function runStdin(args: CliArgs, mode: string, color: boolean, streams: St
   };
   const lines = [...problemLines(fileResult), ...(args.quiet ? [] : findingLines(fileResult))];
   if (lines.length > 0) streams.stderr(`${lines.join("\n")}\n`);
-  if (args.format === "json") streams.stdout(`${JSON.stringify({ files: [jsonResult(fileResult, mode)] }, null, 2)}\n`);
+  if (args.format !== "text") streams.stdout(await machineReport(args.format, mode, [fileResult], [], [...allRules, ...settings.pluginRules]));
   else if (mode === "write") streams.stdoutBytes(encode(decoded, result.code));
   else if (mode === "diff" && result.changed) printDiff(streams, color, filename, decoded.text, result.code);
   if (result.problems.length > 0) return EXIT_ERROR;

@@ -82,7 +82,7 @@ export class WorkerPool {
    * Closes the queue and drains it: the main thread takes one file at a time (yielding in between
    * so worker messages are answered promptly) while the workers take batches.
    */
-  async drain(settings: JobSettings, onResult: (index: number, result: FileResult) => void): Promise<void> {
+  async drain(settings: readonly JobSettings[], onResult: (index: number, result: FileResult) => void): Promise<void> {
     this.queue.closed = true;
     this.pump();
     const jobs = (function* (queue: WorkQueue) {
@@ -90,7 +90,7 @@ export class WorkerPool {
     })(this.queue);
     // The main thread's own files: each rewritten file's flush overlaps the next file's work.
     await overlapped(jobs, async (job) => {
-      const result = await processFile(job, settings);
+      const result = await processFile(job, settings[job.profile ?? 0]!);
       onResult(job.index, result);
       await new Promise((resolve) => setImmediate(resolve));
       if (this.failure) throw this.failure;

@@ -19,6 +19,8 @@ export interface FileJob {
   display: string;
   /** A Django template (src/templates/) rather than a Python file. */
   template?: true;
+  /** Which of the run's rule profiles applies (runner.ts); 0 when absent. */
+  profile?: number;
 }
 
 export interface FileResult {
@@ -55,6 +57,8 @@ export interface JobSettings {
   templates?: TemplateSettings;
   /** Results of earlier runs (main thread only; see cache.ts). */
   cache?: ResultCache;
+  /** Distinguishes the cache entries of files with their own targets or ignores (runner.ts). */
+  cacheSalt?: string;
 }
 
 export interface LoadedFile {
@@ -121,7 +125,7 @@ export function triageFile(job: FileJob, settings: JobSettings): { done: FileRes
   const loaded = loadFile(job);
   if (!("decoded" in loaded)) return { done: loaded };
   if (settings.cache) {
-    const hash = hashBytes(loaded.bytes);
+    const hash = hashBytes(loaded.bytes) + (settings.cacheSalt ? hashBytes(Buffer.from(settings.cacheSalt)) : "");
     const findings = settings.cache.lookup(job.display, hash);
     if (findings) return { done: { ...baseResult(job), status: "unchanged", findings } };
     settings.cache.remember(job.display, hash);

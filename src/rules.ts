@@ -2,6 +2,7 @@
 import { rules as registry, templateRules } from "../codemods/index.js";
 import type { Rule } from "./engine/rule.js";
 import type { TemplateRule } from "./templates/rule.js";
+import { didYouMean } from "./suggest.js";
 import { targetReaches, type Targets } from "./target.js";
 
 export { registry, templateRules };
@@ -15,14 +16,19 @@ export function findRule(name: string, from: readonly (Rule | TemplateRule)[] = 
   return from.find((r) => r.id === name || (r.aliases ?? []).includes(name));
 }
 
-function resolveNames(names: readonly string[]): Set<unknown> {
+function resolveNames(names: readonly string[], from: readonly (Rule | TemplateRule)[], strict = true): Set<unknown> {
   const found = new Set<unknown>();
   for (const name of names) {
-    const rule = findRule(name);
-    if (!rule) throw new UnknownRuleError(`unknown rule "${name}"; run --list-rules to see the rule ids and aliases`);
-    found.add(rule);
+    const rule = findRule(name, from);
+    if (rule) found.add(rule);
+    else if (strict) throw new UnknownRuleError(unknownRuleMessage(name, from));
   }
   return found;
+}
+
+export function unknownRuleMessage(name: string, from: readonly (Rule | TemplateRule)[] = allRules): string {
+  const names = from.flatMap((r) => [r.id, ...(r.aliases ?? [])]);
+  return `unknown rule "${name}"${didYouMean(name, names)}; run --list-rules to see the rule ids and aliases`;
 }
 
 export interface RuleSelection {
@@ -34,8 +40,10 @@ export interface RuleSelection {
 }
 
 export function selectRules(selection: RuleSelection): Rule[] {
-  const selected = selection.select && selection.select.length > 0 ? resolveNames(selection.select) : undefined;
-  const ignored = resolveNames(selection.ignore ?? []);
+  // Names may be any rule's, templates included (custom rules come first).
+  const from = selection.rules ? [...selection.rules, ...templateRules] : allRules;
+  const selected = selection.select && selection.select.length > 0 ? resolveNames(selection.select, from) : undefined;
+  const ignored = resolveNames(selection.ignore ?? [], from);
   return (selection.rules ?? registry).filter(
     (rule) =>
       targetReaches(selection.targets, rule.framework, rule.since) &&
@@ -46,8 +54,9 @@ export function selectRules(selection: RuleSelection): Rule[] {
 
 /** The template rules a selection asks for (none when the target has no Django version). */
 export function selectTemplateRules(selection: Omit<RuleSelection, "rules">): TemplateRule[] {
-  const selected = selection.select && selection.select.length > 0 ? resolveNames(selection.select) : undefined;
-  const ignored = resolveNames(selection.ignore ?? []);
+  // Not strict: selectRules has checked the names, which may include plugin rules.
+  const selected = selection.select && selection.select.length > 0 ? resolveNames(selection.select, allRules, false) : undefined;
+  const ignored = resolveNames(selection.ignore ?? [], allRules, false);
   return templateRules.filter(
     (rule) => targetReaches(selection.targets, rule.framework, rule.since) && (!selected || selected.has(rule)) && !ignored.has(rule),
   );

@@ -8,7 +8,7 @@ import { discover, type DiscoveryError } from "./discover.js";
 import type { Rule } from "./engine/rule.js";
 import { processFile, triageFile, type FileJob, type FileResult, type JobSettings, type LoadedFile } from "./process-file.js";
 import type { WorkerSetup } from "./worker.js";
-import { selectRules } from "./rules.js";
+import { registry, selectRules } from "./rules.js";
 import { parseTargets } from "./target.js";
 import { ProjectView, projectRoots } from "./project-view.js";
 import { templateSetup } from "./templates/setup.js";
@@ -48,6 +48,26 @@ export interface UpgradeOptions {
    */
   cache?: boolean;
   onResult?: (result: FileResult) => void;
+  /** Leaves out files for which this answers false (config excludes, which apply to named files too). */
+  keep?: (file: FileJob) => boolean;
+  /** Called once the files are known, before any is processed (progress display). */
+  onDiscovered?: (count: number) => void;
+  /**
+   * Per-file settings that differ from the run's (sub-projects' auto targets, per-path ignores):
+   * asked once per file before any file is processed, so it may throw to stop the run untouched.
+   */
+  profileOf?: (file: FileJob) => RuleProfile | undefined;
+  /** Target for templates when it differs from `target` (auto targets: the working directory's). */
+  templateTarget?: string | string[];
+  /** Plugin modules whose rules join the built-in ones (loaded in every worker too). */
+  plugins?: readonly string[];
+}
+
+/** Target and rule choice for a group of files. */
+export interface RuleProfile {
+  target: string | string[];
+  select?: readonly string[];
+  ignore?: readonly string[];
 }
 
 export interface UpgradeSummary {
@@ -58,19 +78,31 @@ export interface UpgradeSummary {
 
 /** Upgrades every Python file under `paths`. Writes only with `write: true`. */
 export async function upgrade(paths: readonly string[], options: UpgradeOptions): Promise<UpgradeSummary> {
-  const targets = parseTargets(options.target);
-  const rules = selectRules({ targets, select: options.select, ignore: options.ignore, rules: options.rules });
+  const { loadPlugins } = options.plugins?.length ? await import("./plugins.js") : { loadPlugins: undefined };
+  const pluginRules = loadPlugins ? await loadPlugins(options.plugins!, options.cwd) : [];
+  const available = options.rules ?? (pluginRules.length > 0 ? [...registry, ...pluginRules] : undefined);
+  const profiles: RuleProfile[] = [{ target: options.target, select: options.select, ignore: options.ignore }];
+  const choose = (p: RuleProfile) => {
+    const targets = parseTargets(p.target);
+    return { targets, rules: selectRules({ targets, select: p.select, ignore: p.ignore, rules: available }) };
+  };
+  const { targets, rules } = choose(profiles[0]!);
   const walk = { cwd: options.cwd, exclude: options.exclude, gitignore: options.gitignore };
   const given = paths.length > 0 ? paths : ["."];
-  const templates = templateSetup(given, options, targets, walk);
-  const { files, errors } = templates ? templates.discovered : discover(given, walk);
+  const templateTargets = options.templateTarget !== undefined ? parseTargets(options.templateTarget) : targets;
+  const templates = templateSetup(given, options, templateTargets, walk);
+  const { files: found, errors } = templates ? templates.discovered : discover(given, walk);
   // A path the user named that cannot be used is a usage error: touch nothing at all.
   const named = new Set(paths);
   if (errors.some((e) => named.has(e.path))) return { results: [], pathErrors: errors };
+  const kept = options.keep ? found.filter(options.keep) : found;
+  const files: FileJob[] = options.profileOf ? withProfiles(kept, options.profileOf, profiles) : kept;
+  options.onDiscovered?.(files.length);
   const keepText = options.keepText ?? true;
   const write = options.write ?? false;
   const results: FileResult[] = [];
-  const cache = options.cache && !options.rules ? ResultCache.open(options.cwd ?? process.cwd(), cacheConfiguration(options, rules)) : undefined;
+  // Plugin code is not part of the cache's fingerprint: no cache with plugins.
+  const cache = options.cache && !options.rules && !options.plugins?.length ? ResultCache.open(options.cwd ?? process.cwd(), cacheConfiguration(options, rules)) : undefined;
   const collect = (result: FileResult) => {
     cache?.settle(result);
     options.onResult?.(result);
@@ -79,17 +111,27 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   // Each thread builds its own view from this (a view holds parsed modules, which cannot be shared).
   const project = { cwd: path.resolve(options.cwd ?? "."), roots: projectRoots(files) };
-  const settings: JobSettings = {
-    rules, targets, write, keepText, project: new ProjectView(project), templates: templates?.settings(write, keepText), cache,
-  };
+  const view = new ProjectView(project);
+  const templateSettings = templates?.settings(write, keepText);
+  // Files of another profile than the run's own get cache entries of their own (a salted hash).
+  const settings: JobSettings[] = [
+    { rules, targets, write, keepText, project: view, templates: templateSettings, cache },
+    ...profiles.slice(1).map((p) => ({ ...choose(p), write, keepText, project: view, templates: templateSettings, cache, cacheSalt: JSON.stringify(p) })),
+  ];
   if (jobs === 1 || options.rules) {
     const inOrder = new InOrder(files.length, collect);
     await overlapped(files.entries(), async ([index, file]) => {
-      const triage = triageFile(file, settings);
-      inOrder.put(index, "done" in triage ? triage.done : await processFile(file, settings, triage.loaded));
+      const own = settings[file.profile ?? 0]!;
+      const triage = triageFile(file, own);
+      inOrder.put(index, "done" in triage ? triage.done : await processFile(file, own, triage.loaded));
     });
   } else {
-    await runParallel(files, settings, { targets, select: options.select, ignore: options.ignore, write, keepText, project }, jobs, collect);
+    const setup: WorkerSetup = {
+      targets, select: options.select, ignore: options.ignore, write, keepText, project,
+      profiles: settings.slice(1).map((s, i) => ({ targets: s.targets, select: profiles[i + 1]!.select, ignore: profiles[i + 1]!.ignore })),
+      plugins: options.plugins?.map((p) => path.resolve(options.cwd ?? process.cwd(), p)),
+    };
+    await runParallel(files, settings, setup, jobs, collect);
   }
   // Rewrites were renamed into place without flushing their folders: one flush per folder now.
   if (write) await syncFolders(results.flatMap((r) => (r.folder ? [r.folder] : [])));
@@ -103,18 +145,36 @@ function cacheConfiguration(options: UpgradeOptions, rules: readonly Rule[]): un
   return { ...rest, rules: rules.map((r) => r.id) };
 }
 
+/** Numbers each distinct profile (0 is the run's own) and tags every file with its own. */
+function withProfiles(files: readonly FileJob[], profileOf: (file: FileJob) => RuleProfile | undefined, profiles: RuleProfile[]): FileJob[] {
+  const index = new Map<string, number>();
+  return files.map((file) => {
+    if (file.template) return file; // templates use the run's template settings
+    const profile = profileOf(file);
+    if (!profile) return file;
+    const key = JSON.stringify(profile);
+    let at = index.get(key);
+    if (at === undefined) {
+      at = profiles.push(profile) - 1;
+      index.set(key, at);
+    }
+    return { ...file, profile: at };
+  });
+}
+
 /**
  * Triage on the main thread; the real work on the main thread plus `jobs - 1` workers. On big
  * trees the workers start at once and take work while triage is still going.
  */
 async function runParallel(
   files: readonly FileJob[],
-  settings: JobSettings,
+  settingsList: readonly JobSettings[],
   setup: WorkerSetup,
   jobs: number,
   collect: (result: FileResult) => void,
 ): Promise<void> {
   const { WorkerPool, WorkQueue } = await import("./pool.js");
+  const settingsOf = (file: FileJob) => settingsList[file.profile ?? 0]!;
   const inOrder = new InOrder(files.length, collect);
   const finish = (index: number, result: FileResult) => inOrder.put(index, result);
   const queue = new WorkQueue();
@@ -124,7 +184,7 @@ async function runParallel(
     let kept: (LoadedFile | undefined)[] | undefined = pool ? undefined : [];
     let workBytes = 0;
     for (const [index, file] of files.entries()) {
-      const triage = triageFile(file, settings);
+      const triage = triageFile(file, settingsOf(file));
       if ("done" in triage) inOrder.hold(index, triage.done);
       else {
         queue.push({ ...file, index });
@@ -144,12 +204,12 @@ async function runParallel(
       await overlapped(queue.take(queue.waiting).entries(), async ([i, job]) => {
         const loaded = kept![i];
         kept![i] = undefined;
-        finish(job.index, await processFile(job, settings, loaded));
+        finish(job.index, await processFile(job, settingsOf(job), loaded));
       });
       return;
     }
     pool ??= new WorkerPool(setup, jobs - 1, queue, finish);
-    await pool.drain(settings, finish);
+    await pool.drain(settingsList, finish);
   } finally {
     await pool?.close();
   }
