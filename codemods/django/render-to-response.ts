@@ -13,20 +13,33 @@ import { enclosingScope } from "../../src/engine/scope.js";
 const OLD = "render_to_response";
 const NEW = "render";
 const QUALIFIED = "django.shortcuts.render_to_response";
+const QUALIFIED_NEW = "django.shortcuts.render";
 /** Keywords both functions accept with the same meaning. */
 const KEYWORDS = new Set(["template_name", "context", "content_type", "status", "using"]);
 
 /** The identifier of the first positional parameter of a def, if it is a plain or annotated name. */
-function firstParameter(def: Node): string | undefined {
-  const parameters = def.childForFieldName("parameters");
-  const first = parameters?.namedChildren.find((c) => c !== null && c.type !== "comment");
-  if (!first) return undefined;
-  if (first.type === "identifier") return first.text;
-  if (first.type === "typed_parameter") {
-    const name = first.namedChildren.find((c) => c?.type === "identifier");
+function parameterName(parameter: Node | undefined): string | undefined {
+  if (!parameter) return undefined;
+  if (parameter.type === "identifier") return parameter.text;
+  if (parameter.type === "typed_parameter") {
+    const name = parameter.namedChildren.find((c) => c?.type === "identifier");
     return name?.text;
   }
   return undefined;
+}
+
+/**
+ * The parameter that holds the request: the first one of a function, or the one after `self` of
+ * a method written directly in a class body (`def get(self, request)`).
+ */
+function requestParameter(def: Node): string | undefined {
+  const parameters = (def.childForFieldName("parameters")?.namedChildren ?? []).filter((c): c is Node => c !== null && c.type !== "comment");
+  const first = parameterName(parameters[0]);
+  if (first === "request") return first;
+  const statement = def.parent?.type === "decorated_definition" ? def.parent : def;
+  const method = statement.parent?.type === "block" && statement.parent.parent?.type === "class_definition";
+  const decorated = statement.type === "decorated_definition" && /\b(?:staticmethod|classmethod)\b/.test(statement.text.slice(0, def.startIndex - statement.startIndex));
+  return method && !decorated ? parameterName(parameters[1]) : first;
 }
 
 /** Why the call cannot become render(request, ...), or undefined when it can. */
@@ -43,7 +56,7 @@ function callProblem(ctx: RuleContext, ref: Node): string | undefined {
   }
   const scope = enclosingScope(call);
   if (scope.type !== "function_definition") return "a call is not directly inside a def";
-  if (firstParameter(scope) !== "request") return "a call is in a function whose first parameter is not `request`";
+  if (requestParameter(scope) !== "request") return "a call is in a function whose first parameter (after self) is not `request`";
   // `request` must still be that parameter where the call is written.
   const resolution = ctx.facts.resolveName("request", call);
   if (resolution.scope?.id !== scope.id || resolution.bindings.length !== 1) return "`request` is rebound in its function";
@@ -61,8 +74,9 @@ function rewrite(ctx: RuleContext, binding: ImportBinding): void {
   const table = facts.table(OLD);
   const known = new Set([binding.local.id, ...refs.refs.map((r) => r.id)]);
   if (table.occurrences.some((o) => !known.has(o.node.id))) return leave(`the name ${OLD} is also used for something else`);
-  const renderTable = facts.table(NEW);
-  if (renderTable.occurrences.length > 0 || renderTable.bindings.size > 0) return leave(`the name ${NEW} is already used in this file`);
+  // `render` must be free where the import binds it and at every call (a method named render in a
+  // class body does not count: methods do not see class-level names).
+  if (!facts.nameIsFree(NEW, binding.scope, refs.refs, QUALIFIED_NEW, binding.statement.startIndex)) return leave(`the name ${NEW} already means something else here`);
   const edits: Edit[] = [];
   for (const ref of refs.refs) {
     const problem = callProblem(ctx, ref);
@@ -86,10 +100,10 @@ export default defineRule({
     "Django 2.0 removed `django.shortcuts.render_to_response()`; `render()` does the same job and takes the request " +
     "first. A file is rewritten only as a whole: the `from django.shortcuts import render_to_response` import is " +
     "renamed to `render` and every call gets `request` as its first argument. The file is left alone, with a finding, " +
-    "when the import is aliased or imported more than once, the name `render` is used anywhere in the file, " +
-    "`render_to_response` is used other than as a call, or any call has no arguments, `*args`/`**kwargs`, a keyword " +
-    "`render()` does not accept (such as the long-gone `context_instance=`), or is not written directly in a function " +
-    "whose first parameter is `request` (methods like `def get(self, request)` are left for a human).",
+    "when the import is aliased or imported more than once, the name `render` already means something else where " +
+    "the import or a call stands, `render_to_response` is used other than as a call, or any call has no arguments, " +
+    "`*args`/`**kwargs`, a keyword `render()` does not accept (such as the long-gone `context_instance=`), or is not " +
+    "written directly in a function whose first parameter is `request`, or in a method whose parameter after `self` is.",
   docs: "https://docs.djangoproject.com/en/stable/releases/2.0/#features-removed-in-2-0",
   needles: [OLD],
   create(ctx) {
