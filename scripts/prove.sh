@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Proves that an example project, upgraded by pycodemod, runs on the real framework release:
 #
-#   scripts/prove.sh EXAMPLE TARGET [PYTHONPATH]
+#   scripts/prove.sh EXAMPLE TARGET [PYTHONPATH [FOLLOW_UP]]
 #   scripts/prove.sh examples/django-legacy django-3.2
 #   scripts/prove.sh examples/django-legacy django-4.2 "$(cat .frameworks/django-4.2/pythonpath)"
 #   scripts/prove.sh examples/flask-legacy flask-2.2
@@ -12,6 +12,9 @@
 #    otherwise the proof would prove nothing;
 # 3. runs `pycodemod --target TARGET` on the copy (exit 2, a file it could not process, fails);
 # 4. runs them again: they must PASS.
+# FOLLOW_UP, a Python script, is the manual step one of pycodemod's findings asks for: the
+# upgraded copy must then first fail its checks (the finding is real), and pass once the script
+# has been run in it.
 # Checks and tests run under scripts/prove/strict.py: the release's own deprecation warnings are
 # errors (Django: every RemovedInDjangoNNWarning; Flask: the Pallets libraries' deprecations).
 # Django: `manage.py check --fail-level WARNING`, `makemigrations --check --dry-run` (the
@@ -25,6 +28,7 @@ STRICT="$REPO/scripts/prove/strict.py"
 EXAMPLE="$(cd "$1" && pwd)" || exit 2
 TARGET="$2"
 EXTRA_PATH="${3:-}"
+FOLLOW_UP="${4:+$(cd "$(dirname "$4")" && pwd)/$(basename "$4")}"
 if [ -n "${PROVE_PYTHON:-}" ]; then PYTHON="$PROVE_PYTHON"
 elif [ -x /usr/bin/python3 ]; then PYTHON=/usr/bin/python3
 else PYTHON=python3; fi
@@ -101,8 +105,15 @@ sed 's/^/prove: pycodemod: /' "$WORK/pycodemod.log"
 [ $status -le 1 ] || not_proven "pycodemod exited with $status"
 node "$REPO/bin/pycodemod.js" --target "$TARGET" --check . > /dev/null 2>&1 || not_proven "a second pycodemod run still changes files"
 
+if [ -n "$FOLLOW_UP" ]; then
+  run_steps upgraded first && not_proven "the upgraded copy passes without the follow-up $(basename "$FOLLOW_UP")"
+  say "follow-up $(basename "$FOLLOW_UP")"
+  "$PYTHON" "$FOLLOW_UP" > "$WORK/follow-up.log" 2>&1 || { sed 's/^/prove: /' "$WORK/follow-up.log"; not_proven "the follow-up failed"; }
+  sed 's/^/prove: /' "$WORK/follow-up.log"
+fi
+
 if ! run_steps upgraded all; then
   for log in "${FAILED_LOGS[@]}"; do tail -40 "$log" | sed "s/^/prove: $(basename "$log" .log): /"; done
   not_proven "the upgraded copy fails on this release"
 fi
-say "PROVEN $TARGET: pristine copy fails, upgraded copy passes"
+say "PROVEN $TARGET: pristine copy fails, upgraded copy passes${FOLLOW_UP:+ after the follow-up $(basename "$FOLLOW_UP")}"

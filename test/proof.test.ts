@@ -37,28 +37,18 @@ const RELEASES: Release[] = [
 ];
 
 /**
- * Deprecations of the examples that no rule on main fixes yet, by release: a proof whose failed
- * steps all fail for one of these reasons is reported as a gap (and the rest of the proof, the
- * pristine failure and the passing steps, is still asserted). A gap whose step passes is closed.
+ * Deprecations of the examples that pycodemod cannot fix, by release. Each is a finding: the
+ * upgraded copy must fail only for `why`, pycodemod must report `finding` for it, and after
+ * `followUp` (the manual step the finding asks for, run in the upgraded copy) the proof must pass.
  */
-const AUTO_FIELD = { why: /\(models\.W042\)/, what: "DEFAULT_AUTO_FIELD unset (models.W042); the settings insert is being written (django-more)" };
-const URLFIELD = {
-  why: /RemovedInDjango60Warning: The default scheme will be changed from 'http' to 'https'/,
-  what: "a model URLField reaches a ModelForm without assume_scheme (Django 5.0); the rule is being written (django-calls)",
-};
-const FROM_JSON = { why: /'Config' object has no attribute 'from_json'/, what: "app.config.from_json (Flask 2.1, F16): rule pending (flask-rules)" };
-const JSON_ENCODER = {
-  why: /'(app\.json_encoder|JSONEncoder)' is deprecated|cannot import name 'JSONEncoder' from 'flask\.json'/,
-  what: "flask.json.JSONEncoder subclass set as app.json_encoder (Flask 2.2, F26): rule pending (flask-rules)",
-};
-const URL_QUOTE = { why: /cannot import name 'url_quote' from 'werkzeug\.urls'/, what: "werkzeug.urls.url_quote (Werkzeug 3.0, W42): rule pending (flask-core)" };
-const KNOWN_GAPS: Record<string, { why: RegExp; what: string }[]> = {
-  "django-3.2": [AUTO_FIELD],
-  "django-4.2": [AUTO_FIELD],
-  "django-5.2": [AUTO_FIELD, URLFIELD],
-  "django-6.1": [URLFIELD],
-  "flask-2.2": [FROM_JSON, JSON_ENCODER],
-  "flask-3.1": [FROM_JSON, JSON_ENCODER, URL_QUOTE],
+interface Gap { why: RegExp; finding: string; followUp: string; what: string }
+const GAPS: Record<string, Gap> = {
+  "django-5.2": {
+    why: /RemovedInDjango60Warning: The default scheme will be changed from 'http' to 'https'/,
+    finding: "django/forms-urlfield-assume-scheme",
+    followUp: "scripts/prove/follow-ups/django-legacy-urlfield-assume-scheme.py",
+    what: "the model URLField Profile.website reaches a ModelForm and the admin without assume_scheme (Django 5.0)",
+  },
 };
 
 type Availability = { ok: true; pythonpath: string; version: string } | { ok: false; reason: string };
@@ -128,11 +118,11 @@ function satisfies(have: string, spec: string): boolean {
 
 interface Proof { status: number | null; output: string; lines: string[] }
 
-function prove(release: Release, pythonpath: string): Promise<Proof> {
+function prove(release: Release, pythonpath: string, followUp?: string): Promise<Proof> {
   return new Promise((resolve) => {
-    const child = spawn("bash", [PROVE, path.join(REPO, release.example), release.target, pythonpath], {
-      env: { ...process.env, PROVE_PYTHON: PYTHON },
-    });
+    const args = [PROVE, path.join(REPO, release.example), release.target, pythonpath];
+    if (followUp) args.push(path.join(REPO, followUp));
+    const child = spawn("bash", args, { env: { ...process.env, PROVE_PYTHON: PYTHON } });
     let output = "";
     child.stdout.on("data", (d: Buffer) => (output += d.toString("utf8")));
     child.stderr.on("data", (d: Buffer) => (output += d.toString("utf8")));
@@ -158,32 +148,34 @@ describe.sequential("proof: the upgraded examples run on real framework releases
       continue;
     }
 
-    it(`${release.example} → ${release.target} on ${release.module} ${found.version} (${source}): the pristine copy fails; upgraded, its checks and tests pass with the release's deprecations as errors (or fail only for a named gap)`, async () => {
-      const proof = await prove(release, found.pythonpath);
+    const gap = GAPS[release.target];
+    it(`${release.example} → ${release.target} on ${release.module} ${found.version} (${source}): the pristine copy fails; upgraded${gap ? ` and after the manual step for the finding ${gap.finding}` : ""}, its checks and tests pass with the release's deprecations as errors`, async () => {
+      const proof = await prove(release, found.pythonpath, gap?.followUp);
       const why = proof.output.slice(-6000);
-      const pristine = proof.lines.filter((l) => l.startsWith("prove: pristine: ") && / (passes|fails)/.test(l));
-      const upgraded = proof.lines.filter((l) => l.startsWith("prove: upgraded: ") && / (passes|fails)/.test(l));
+      const verdicts = (label: string) => proof.lines.filter((l) => l.startsWith(`prove: ${label}: `) && / (passes|fails)/.test(l));
+      const pristine = verdicts("pristine");
+      const upgraded = verdicts("upgraded");
 
       // The harness ran on the release we meant, with its filters, and the pristine copy failed.
       expect(proof.output, why).toMatch(new RegExp(`prove: upgraded: on (Django|Flask) ${found.version.replace(/\./g, "\\.")}\\b`));
       expect(pristine.some((l) => / fails \(exit \d+\)/.test(l)), why).toBe(true);
-      expect(upgraded.length, why).toBeGreaterThan(0);
 
-      const gaps = KNOWN_GAPS[release.target] ?? [];
-      const failed = upgraded.filter((l) => / fails /.test(l));
-      const unexplained = failed.filter((l) => !gaps.some((gap) => gap.why.test(l)));
-      expect(unexplained, why).toEqual([]);
-      if (failed.length === 0) {
-        expect(proof.status, why).toBe(0);
-        expect(proof.output).toContain(`prove: PROVEN ${release.target}`);
-        // At least one test ran under the strict filters.
-        expect(upgraded.some((l) => /\((\d+) tests ran\)/.test(l) && Number(/\((\d+) tests ran\)/.exec(l)![1]) > 0), why).toBe(true);
-        report.push(`${release.target}: PROVEN on ${release.module} ${found.version} (${source})`);
-      } else {
-        const named = gaps.filter((gap) => failed.some((l) => gap.why.test(l))).map((gap) => gap.what);
-        report.push(`${release.target}: NOT PROVEN on ${release.module} ${found.version}, known gap: ${named.join("; ")}`);
-        console.warn(`proof: ${release.target} not proven, known gap: ${named.join("; ")}\n${failed.join("\n")}`);
+      if (gap) {
+        // pycodemod tells the user, the upgraded copy fails for exactly that reason until the
+        // user acts, and passes after.
+        expect(proof.lines.some((l) => l.startsWith("prove: pycodemod: ") && l.includes("warning:") && l.endsWith(`[${gap.finding}]`)), why).toBe(true);
+        const beforeFollowUp = upgraded.slice(0, upgraded.findIndex((l) => / fails /.test(l)) + 1);
+        expect(beforeFollowUp.at(-1), why).toMatch(gap.why);
+        expect(proof.output, why).toContain(`prove: follow-up ${path.basename(gap.followUp)}`);
       }
+      expect(proof.status, why).toBe(0);
+      expect(proof.output, why).toContain(`prove: PROVEN ${release.target}`);
+      // Every step after the upgrade (and the follow-up) passed, and tests ran under the filters.
+      const last = gap ? upgraded.slice(upgraded.findIndex((l) => / fails /.test(l)) + 1) : upgraded;
+      expect(last.length, why).toBeGreaterThan(0);
+      expect(last.filter((l) => !/ passes/.test(l)), why).toEqual([]);
+      expect(last.some((l) => Number(/\((\d+) tests ran\)/.exec(l)?.[1] ?? 0) > 0), why).toBe(true);
+      report.push(`${release.target}: PROVEN on ${release.module} ${found.version} (${source})${gap ? `, after the manual step for the finding ${gap.finding}: ${gap.what}` : ""}`);
     }, 240_000);
   }
 });
