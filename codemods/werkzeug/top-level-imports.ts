@@ -55,8 +55,8 @@ const moves: NameMove[] = Object.entries(OWNERS).flatMap(([module, names]) =>
   names.map((name) => ({ from: `werkzeug.${name}`, to: `${module}.${name}` })),
 );
 
-/** `werkzeug` followed by a dot or ` import`: the top-level package is used by name. */
-const TOP_LEVEL = /\bwerkzeug(?:\.[A-Za-z_]|\s+import\b)/;
+/** `from werkzeug import ...`, `import werkzeug as w`, or `werkzeug.<moved name>`. */
+const TOP_LEVEL = new RegExp(`\\bfrom\\s+werkzeug\\s+import\\b|\\bimport\\s+werkzeug\\s+as\\b|\\bwerkzeug\\.(?:${moves.map((m) => m.from.slice("werkzeug.".length)).join("|")})\\b`);
 
 export default nameMoves({
   id: "werkzeug/top-level-imports",
