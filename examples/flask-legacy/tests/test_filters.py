@@ -25,6 +25,13 @@ class FilterTests(AppTestCase):
         self.assertIn("body=https%3A%2F%2Fshelf.example%2Fdocuments%2Fa-b%2F", out)
         self.assertIn("subject=A%2FB&amp;", out)
 
+    def test_share_link_leaves_sub_delimiters_unquoted(self):
+        # url_quote keeps RFC 3986 sub-delimiters as they are: links generated before an
+        # upgrade and after it must be the same.
+        document = Document("q1", "Q1 (draft) + notes, v2!", "", None, None)
+        out = self.render("{{ document|share_link }}", document=document)
+        self.assertIn("subject=Q1%20(draft)%20+%20notes,%20v2!&amp;", out)
+
     def test_filters_return_markup(self):
         with self.app.test_request_context("/"):
             excerpt = self.app.jinja_env.filters["excerpt"]
