@@ -17,6 +17,8 @@ import flaskEnvironBuilder from "./flask/environ-builder.js";
 import jinjaUnicodeUrlencode from "./jinja/unicode-urlencode.js";
 import flaskStaticPath from "./flask/static-path.js";
 import jinjaContextResolve from "./jinja/context-resolve.js";
+import flaskRequestModule from "./flask/request-module.js";
+import flaskJsonEncodingArgument from "./flask/json-encoding-argument.js";
 import jinjaMarkupsafeImports from "./jinja/markupsafe-imports.js";
 import jinjaRemovedExtensions from "./jinja/removed-extensions.js";
 import jinjaPassContextDecorators from "./jinja/pass-context-decorators.js";
@@ -36,6 +38,8 @@ export const flaskRules: readonly Rule[] = [
   flaskLockedCachedProperty,
   flaskEnvironBuilder,
   flaskStaticPath,
+  flaskRequestModule,
+  flaskJsonEncodingArgument,
   jinjaMarkupsafeImports,
   jinjaContextResolve,
   jinjaUnicodeUrlencode,
