@@ -19,6 +19,7 @@ import flaskStaticPath from "./flask/static-path.js";
 import jinjaContextResolve from "./jinja/context-resolve.js";
 import flaskRequestModule from "./flask/request-module.js";
 import flaskJsonEncodingArgument from "./flask/json-encoding-argument.js";
+import flaskJsonConfigKeys from "./flask/json-config-keys.js";
 import jinjaMarkupsafeImports from "./jinja/markupsafe-imports.js";
 import jinjaRemovedExtensions from "./jinja/removed-extensions.js";
 import jinjaPassContextDecorators from "./jinja/pass-context-decorators.js";
@@ -40,6 +41,7 @@ export const flaskRules: readonly Rule[] = [
   flaskStaticPath,
   flaskRequestModule,
   flaskJsonEncodingArgument,
+  flaskJsonConfigKeys,
   jinjaMarkupsafeImports,
   jinjaContextResolve,
   jinjaUnicodeUrlencode,

@@ -1,0 +1,69 @@
+// flask/json-config-keys: Flask 2.2 moved the JSON settings from config keys to attributes of the
+// app's JSON provider and Flask 2.3 stopped reading the keys. A write of one of them on the config
+// of a known application object becomes the provider attribute; config classes and files (loaded
+// into an app elsewhere) are reported by flask/removed-apis.
+import type { Node } from "../../src/engine/parser.js";
+import { defineRule } from "../../src/engine/rule.js";
+import { stringValue } from "../../src/engine/helpers/findings.js";
+import { isFlaskApp } from "../../src/engine/helpers/flask-apps.js";
+
+/** key → provider attribute, and how the value maps. */
+const KEYS: Record<string, { attribute: string; value: (v: Node) => string | undefined }> = {
+  JSON_AS_ASCII: { attribute: "ensure_ascii", value: (v) => v.text },
+  JSON_SORT_KEYS: { attribute: "sort_keys", value: (v) => v.text },
+  JSONIFY_MIMETYPE: { attribute: "mimetype", value: (v) => v.text },
+  // Pretty-printing was on when the key was true or the app in debug mode; the provider's compact
+  // is None by default (pretty in debug mode only) and False for always pretty.
+  JSONIFY_PRETTYPRINT_REGULAR: {
+    attribute: "compact",
+    value: (v) => (v.type === "true" ? "False" : v.type === "false" ? "None" : undefined),
+  },
+};
+
+export default defineRule({
+  id: "flask/json-config-keys",
+  framework: "flask",
+  since: "2.2",
+  summary: 'app.config["JSON_SORT_KEYS"] = v becomes app.json.sort_keys = v (and the other JSON keys)',
+  description:
+    "Flask 2.2 replaced the config keys `JSON_AS_ASCII`, `JSON_SORT_KEYS`, `JSONIFY_MIMETYPE` and " +
+    "`JSONIFY_PRETTYPRINT_REGULAR` by attributes of the app's JSON provider, and Flask 2.3 ignores the keys. A " +
+    "statement `app.config[\"KEY\"] = value` on a known application object becomes `app.json.ensure_ascii`, " +
+    "`sort_keys` or `mimetype = value`; `JSONIFY_PRETTYPRINT_REGULAR = True` becomes `app.json.compact = False` and " +
+    "`= False` (the old default: pretty only in debug mode) becomes `app.json.compact = None`. Other values of that " +
+    "key, `config.update(...)` and config classes or modules are reported by flask/removed-apis.",
+  docs: "https://flask.palletsprojects.com/en/stable/changes/#version-2-2-0",
+  needles: Object.keys(KEYS),
+  create(ctx) {
+    return {
+      module() {
+        for (const [key, { attribute, value }] of Object.entries(KEYS)) {
+          let from = 0;
+          for (;;) {
+            const at = ctx.source.indexOf(key, from);
+            if (at < 0) break;
+            from = at + key.length;
+            let string: Node | null = ctx.root.descendantForIndex(at, from);
+            while (string && string.type !== "string" && string.type !== "module") string = string.parent;
+            if (string?.type !== "string" || stringValue(string) !== key) continue;
+            const subscript = string.parent;
+            if (subscript?.type !== "subscript" || subscript.childrenForFieldName("subscript").length !== 1) continue;
+            const config = subscript.childForFieldName("value");
+            if (config?.type !== "attribute" || config.childForFieldName("attribute")?.text !== "config") continue;
+            const app = config.childForFieldName("object")!;
+            const assignment = subscript.parent;
+            if (assignment?.type !== "assignment" || assignment.childForFieldName("left")?.id !== subscript.id) continue;
+            if (assignment.parent?.type !== "expression_statement") continue;
+            const right = assignment.childForFieldName("right");
+            if (!right || right.type === "assignment" || !isFlaskApp(ctx.facts, app)) continue;
+            const text = value(right);
+            if (text === undefined) continue;
+            ctx.fix(`config["${key}"] → json.${attribute}`, [
+              { start: subscript.startIndex, end: right.endIndex, text: `${app.text}.json.${attribute} = ${text}` },
+            ]);
+          }
+        }
+      },
+    };
+  },
+});
