@@ -6,6 +6,27 @@ import type { Edit } from "../../src/engine/edits.js";
 import { callArgs, callsTo, removeArgument } from "../../src/engine/helpers/calls.js";
 import { unparenthesize } from "../../src/engine/helpers/versioned-code.js";
 import { defineRule } from "../../src/engine/rule.js";
+import { callArgumentsText } from "../../src/engine/text-scan.js";
+
+/** Whether some `name(...)` call in the text passes more than one argument (a comma at its top level). */
+function someCallHasSecondArgument(text: string, name: string): boolean {
+  const call = new RegExp(`(?<![\\w])${name}\\s*\\(`, "g");
+  for (let m = call.exec(text); m !== null; m = call.exec(text)) {
+    const args = callArgumentsText(text, m.index + m[0].length - 1);
+    if (args === undefined || topLevelComma(args)) return true;
+  }
+  return false;
+}
+
+function topLevelComma(args: string): boolean {
+  let depth = 0;
+  for (const c of args) {
+    if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    else if (c === "," && depth === 0) return true;
+  }
+  return false;
+}
 
 const DOCS = "https://docs.djangoproject.com/en/stable/releases/1.11/#features-deprecated-in-1-11";
 
@@ -20,7 +41,8 @@ export default defineRule({
     "dropped (it allowed no host). Calls that also pass `allowed_hosts`, or use `*args`/`**kwargs`, are reported.",
   docs: DOCS,
   needles: ["is_safe_url"],
-  precheck: (text) => text.includes("host"),
+  // `host=`, or a second positional argument (is_safe_url(url, h)), possibly through an alias.
+  precheck: (text) => text.includes("host") || /\bis_safe_url\s+as\b/.test(text) || someCallHasSecondArgument(text, "is_safe_url"),
   create(ctx) {
     return {
       module() {

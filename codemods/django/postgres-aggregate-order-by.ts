@@ -15,6 +15,8 @@ export default keywordRenames({
     "imported or through the module; model `Meta.ordering` and other `ordering=` arguments are untouched.",
   docs: "https://docs.djangoproject.com/en/stable/releases/5.2/#features-deprecated-in-5-2",
   needles: ["postgres"],
+  // Settings files name the postgres backend too: only files passing an `ordering=` keyword.
+  precheck: (text) => /\bordering[\s\\]*=(?!=)/.test(text),
   callables: MODULES.flatMap((m) => ["ArrayAgg", "JSONBAgg", "StringAgg"].map((name) => `${m}.${name}`)),
   renames: { ordering: "order_by" },
 });

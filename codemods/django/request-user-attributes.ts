@@ -35,6 +35,8 @@ export default defineRule({
     "they are Django users, and so are calls with arguments or with comments inside the parentheses.",
   docs: "https://docs.djangoproject.com/en/stable/releases/1.10/#using-user-is-authenticated-and-user-is-anonymous-as-methods",
   needles: ATTRIBUTES,
+  // Modern code reads the properties: only files that still call one with empty parentheses.
+  precheck: (text) => /\bis_(?:authenticated|anonymous)[\s\\]*\([\s\\]*\)/.test(text),
   create(ctx) {
     return {
       module() {
