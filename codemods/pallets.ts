@@ -17,6 +17,7 @@ import werkzeugRemovedApis from "./werkzeug/removed-apis.js";
 import werkzeugTestClientCookies from "./werkzeug/test-client-cookies.js";
 import werkzeugRequestCharset from "./werkzeug/request-charset.js";
 import werkzeugHasKey from "./werkzeug/has-key.js";
+import werkzeugFormatString from "./werkzeug/format-string.js";
 import markupsafeSoftUnicode from "./markupsafe/soft-unicode.js";
 import markupsafeVersionAttribute from "./markupsafe/version-attribute.js";
 import itsdangerousJsonModule from "./itsdangerous/json-module.js";
@@ -37,6 +38,7 @@ export const palletsRules: readonly Rule[] = [
   werkzeugTestClientCookies,
   werkzeugRequestCharset,
   werkzeugHasKey,
+  werkzeugFormatString,
   werkzeugRemovedApis,
   markupsafeSoftUnicode,
   markupsafeVersionAttribute,

@@ -35,7 +35,6 @@ const names: RemovedName[] = [
   { name: "werkzeug.utils.escape", since: "2.0", docs: V20,
     advice: "Werkzeug 2.1 removed it; use markupsafe.escape (it returns Markup, and escapes None as \"None\" where this returned \"\"), wrapped in str() where a plain string is needed" },
   { name: "werkzeug.utils.unescape", since: "2.0", docs: V20, advice: "Werkzeug 2.1 removed it; use html.unescape(s) or markupsafe.Markup(s).unescape()" },
-  { name: "werkzeug.utils.format_string", since: "2.0", docs: V20, advice: "Werkzeug 2.1 removed it; use string.Template(s).substitute(context), which is what it ran" },
   { name: "werkzeug.utils.invalidate_cached_property", since: "2.0", docs: V20, advice: "Werkzeug 2.1 removed it; write `del obj.name` to drop the cached value" },
   ...each(["werkzeug.security.pbkdf2_hex", "werkzeug.security.pbkdf2_bin"], "2.0", V20,
     "Werkzeug 2.1 removed it; use hashlib.pbkdf2_hmac(hash_name, data_bytes, salt_bytes, iterations, keylen) (.hex() for the hex form), writing the hash and iteration count explicitly"),
