@@ -105,14 +105,28 @@ function requiresPython(sitePackages: string, distribution: string): string | un
   return undefined;
 }
 
-/** Whether Python `have` ("3.11") meets every ">=X.Y" / "<X.Y" clause of `spec`. */
+/** Whether Python `have` ("3.11") meets every clause of a Requires-Python `spec` (">=3.10,<4"). */
 function satisfies(have: string, spec: string): boolean {
-  const num = (v: string) => v.split(".").map(Number).reduce((acc, n, i) => acc + n / 1000 ** i, 0);
+  const compare = (a: string, b: string): number => {
+    const [x, y] = [a.split(".").map(Number), b.split(".").map(Number)];
+    for (let i = 0; i < Math.max(x.length, y.length); i++) {
+      const d = (x[i] ?? 0) - (y[i] ?? 0);
+      if (d !== 0) return Math.sign(d);
+    }
+    return 0;
+  };
   return spec.split(",").every((clause) => {
     const m = /^\s*(>=|>|<=|<|==|!=)\s*([0-9.]+)/.exec(clause);
     if (!m) return true;
-    const [a, b] = [num(have), num(m[2]!)];
-    return { ">=": a >= b, ">": a > b, "<=": a <= b, "<": a < b, "==": a === b, "!=": a !== b }[m[1] as ">="];
+    const c = compare(have, m[2]!);
+    switch (m[1]) {
+      case ">=": return c >= 0;
+      case ">": return c > 0;
+      case "<=": return c <= 0;
+      case "<": return c < 0;
+      case "==": return c === 0;
+      default: return c !== 0;
+    }
   });
 }
 
