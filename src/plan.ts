@@ -3,7 +3,7 @@
 // first applies. Rule selection is the same code a normal run uses (selectRules), so a plan, a
 // step and a direct run can never disagree about which rules a release brings.
 import type { Rule } from "./engine/rule.js";
-import { selectRules } from "./rules.js";
+import { selectRules, selectTemplateRules } from "./rules.js";
 import { compareVersions, parseTarget, parseTargets, TargetError, VALID_VERSIONS, type Framework, type Targets } from "./target.js";
 
 /** A framework the user asked for, from its current version to the target. */
@@ -91,8 +91,12 @@ export function stagesOfRules(
   trip: readonly Journey[],
   options: { select?: readonly string[]; ignore?: readonly string[]; rules?: readonly Rule[] },
 ): { stages: Stage[]; stageOf: Map<string, Stage> } {
-  const select = (specs: string[]): Rule[] =>
-    selectRules({ targets: parseTargets(specs) as Targets, select: options.select, ignore: options.ignore, rules: options.rules });
+  const select = (specs: string[]): { id: string }[] => {
+    const targets = parseTargets(specs) as Targets;
+    const python = selectRules({ targets, select: options.select, ignore: options.ignore, rules: options.rules });
+    // Template rules take their stage the same way (custom rule lists have none).
+    return options.rules ? python : [...python, ...selectTemplateRules({ targets, select: options.select, ignore: options.ignore })];
+  };
   const stageOf = new Map<string, Stage>();
   const now: Stage = { label: "now" };
   const stages: Stage[] = [now];

@@ -151,6 +151,14 @@ describe.concurrent("Django templates on the command line", () => {
     expect(off.status).not.toBe(1);
   });
 
+  it("plan places template fixes at the release that deprecates them", async () => {
+    const root = makeTree({ "templates/a.html": OLD });
+    const result = await runCli(root, ["plan", "--target", "django-4.0", "--from", "django-2.0", "."]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/django-2\.1 +templates\/load-staticfiles +1 +1\n/);
+    expect(result.stdout).toMatch(/django-3\.1 +templates\/ifequal +1 +1\n/);
+  });
+
   it("keeps a UTF-8 BOM and CRLF newlines", async () => {
     const root = makeTree({ "templates/a.html": Buffer.from("\uFEFF{% load staticfiles %}\r\n<p>é</p>\r\n", "utf8") });
     await runCli(root, [".", ...T50]);
