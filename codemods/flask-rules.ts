@@ -20,6 +20,7 @@ import jinjaContextResolve from "./jinja/context-resolve.js";
 import flaskRequestModule from "./flask/request-module.js";
 import flaskJsonEncodingArgument from "./flask/json-encoding-argument.js";
 import flaskJsonConfigKeys from "./flask/json-config-keys.js";
+import flaskTotalSeconds from "./flask/total-seconds.js";
 import jinjaMarkupsafeImports from "./jinja/markupsafe-imports.js";
 import jinjaRemovedExtensions from "./jinja/removed-extensions.js";
 import jinjaPassContextDecorators from "./jinja/pass-context-decorators.js";
@@ -42,6 +43,7 @@ export const flaskRules: readonly Rule[] = [
   flaskRequestModule,
   flaskJsonEncodingArgument,
   flaskJsonConfigKeys,
+  flaskTotalSeconds,
   jinjaMarkupsafeImports,
   jinjaContextResolve,
   jinjaUnicodeUrlencode,
