@@ -1,7 +1,7 @@
 // The read-only project view: which file is module `x.y` for an import written in a given file,
 // and what that module binds. Each thread (main or worker) has its own instance; a module is read
 // and parsed only when some file asks about it, and once per run per thread.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { exportedNames, summarizeModule, type ModuleNames, type ProjectLookup, type ProjectModule, type StarNames } from "./engine/project.js";
 import { DJANGO_STAR_EXPORTS } from "./engine/star-exports.js";
@@ -169,7 +169,24 @@ export class ProjectView implements ProjectLookup {
       return this.remember(file, { names: listed });
     }
     add(own);
+    // A package's submodules become its attributes once anything imports them, and a star import
+    // without __all__ then binds them too: count them as bound.
+    if (path.basename(file) === "__init__.py") {
+      for (const sub of this.submodules(path.dirname(file))) if (!names.has(sub)) names.set(sub, null);
+    }
     return this.remember(file, { names });
+  }
+
+  /** Public module and package names inside a package folder. */
+  private submodules(dir: string): string[] {
+    try {
+      return readdirSync(dir, { withFileTypes: true })
+        .filter((e) => !e.name.startsWith("_") && ((e.isFile() && e.name.endsWith(".py")) || (e.isDirectory() && this.isFile(path.join(dir, e.name, "__init__.py")))))
+        .map((e) => (e.isFile() ? e.name.slice(0, -3) : e.name))
+        .filter((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name));
+    } catch {
+      return [];
+    }
   }
 
   private remember(file: string, names: StarNames): StarNames {

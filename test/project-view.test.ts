@@ -83,6 +83,12 @@ describe("project view: what a star import binds", () => {
     expect(names(view().starNames("site/proj/app/models.py", ".blocks"))).toEqual(["K", "f", "fh", "g", "i", "json"]);
   });
 
+  it("a package without __all__ also binds its submodules (imported anywhere, they become attributes)", () => {
+    expect(names(view().starNames("site/proj/settings/dev.py", "..app"))).toEqual([
+      "blocks", "broken", "choices", "computed", "cycle_a", "cycle_b", "extended", "models", "third",
+    ]);
+  });
+
   it("follows star imports of the module", () => {
     expect(names(view().starNames("site/proj/app/models.py", "proj.settings.dev"))).toEqual(["DEBUG", "STATICFILES_STORAGE", "models"]);
   });
