@@ -32,6 +32,7 @@ import prefetchQuerysetMethods from "./django/prefetch-queryset-methods.js";
 import mailLegacyApis from "./django/mail-legacy-apis.js";
 import adminEmailHandlerBackend from "./django/admin-email-handler-backend.js";
 import fieldCacheName from "./django/field-cache-name.js";
+import isnullNonBoolean from "./django/isnull-non-boolean.js";
 
 export const djangoCallRules: readonly Rule[] = [
   inlineHasAddPermission,
@@ -65,4 +66,5 @@ export const djangoCallRules: readonly Rule[] = [
   mailLegacyApis,
   adminEmailHandlerBackend,
   fieldCacheName,
+  isnullNonBoolean,
 ];
