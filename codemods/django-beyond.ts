@@ -1,6 +1,7 @@
 // The Django rules no other tool has (deprecations.md §4.5, the ★ rows: settings files, imports
 // and names), kept in their own list so the registry imports them in one line.
 import type { Rule } from "../src/engine/rule.js";
+import assignmentTag from "./django/assignment-tag.js";
 import availableAttrs from "./django/available-attrs.js";
 import badHeaderError from "./django/bad-header-error.js";
 import choicesMeta from "./django/choices-meta.js";
@@ -42,6 +43,7 @@ export const djangoBeyond: readonly Rule[] = [
   settingsFormRendererDiv,
   settingsKeepAutoField,
   // Imports and names.
+  assignmentTag,
   postgresqlPsycopg2Module,
   isSafeUrlHost,
   stringConcat,
