@@ -13,6 +13,7 @@ import isSafeUrlHost from "./django/is-safe-url-host.js";
 import postgresqlPsycopg2Module from "./django/postgresql-psycopg2-module.js";
 import python2UnicodeCompatible from "./django/python-2-unicode-compatible.js";
 import getStorageClass from "./django/get-storage-class.js";
+import invalidQuery from "./django/invalid-query.js";
 import isIterable from "./django/is-iterable.js";
 import settingsCsrfCookieMasked from "./django/settings-csrf-cookie-masked.js";
 import settingsCsrfTrustedOrigins from "./django/settings-csrf-trusted-origins.js";
@@ -53,6 +54,7 @@ export const djangoBeyond: readonly Rule[] = [
   choicesMeta,
   availableAttrs,
   getStorageClass,
+  invalidQuery,
   domainWhitelist,
   cachedPropertyName,
   isIterable,

@@ -16,7 +16,7 @@ export default callReplacements({
     "attribute as argument becomes `WRAPPER_ASSIGNMENTS`, imported from `functools` in place of the old import. Calls with " +
     "an argument that could have side effects are reported.",
   docs: DOCS,
-  advice: `was removed in Django 3.0: use functools.WRAPPER_ASSIGNMENTS (${DOCS})`,
+  advice: `was removed in Django 3.0: use functools.WRAPPER_ASSIGNMENTS`,
   replacements: [
     {
       from: "django.utils.decorators.available_attrs",

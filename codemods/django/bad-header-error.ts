@@ -17,7 +17,7 @@ export default callReplacements({
     "not touched. Before 6.0 the mail exception was a subclass of ValueError, so the rule waits for a 6.0 target.",
   docs: DOCS,
   needles: ["BadHeaderError"],
-  advice: `is an alias of ValueError since Django 6.0 and goes in 7.0: catch ValueError instead (${DOCS})`,
+  advice: `is an alias of ValueError since Django 6.0 and goes in 7.0: catch ValueError instead`,
   replacements: [
     { from: "django.core.mail.BadHeaderError", to: "builtins.ValueError" },
     { from: "django.core.mail.message.BadHeaderError", to: "builtins.ValueError" },

@@ -16,7 +16,7 @@ export default callReplacements({
     "import replaced. A call without an argument returned the class named by `DEFAULT_FILE_STORAGE`; it is reported, to be " +
     "replaced by `storages[\"default\"]` (an instance) or by reading the `STORAGES` setting.",
   docs: DOCS,
-  advice: `was removed in Django 5.1: use import_string(path) from django.utils.module_loading, or storages["default"] for the default storage (${DOCS})`,
+  advice: `was removed in Django 5.1: use import_string(path) from django.utils.module_loading, or storages["default"] for the default storage`,
   replacements: [
     {
       from: "django.core.files.storage.get_storage_class",

@@ -17,7 +17,7 @@ export default callReplacements({
     "`iter(x)`, so an object whose class defines only `__getitem__` counted as iterable; `isinstance` does not count it. " +
     "Other shapes, and files where `Iterable` means something else (such as `typing.Iterable`), are reported.",
   docs: DOCS,
-  advice: `was removed in Django 6.0: write isinstance(x, collections.abc.Iterable) instead (${DOCS})`,
+  advice: `was removed in Django 6.0: write isinstance(x, collections.abc.Iterable) instead`,
   replacements: [
     {
       from: "django.utils.itercompat.is_iterable",

@@ -17,7 +17,7 @@ export default callReplacements({
     "when it imports other names). Calls with `*args`, keywords or comments, other uses of the name, aliases listed in " +
     "`__all__` and a `format_lazy` that already means something else leave the file as it is, reported.",
   docs: DOCS,
-  advice: `was removed in Django 2.1: write format_lazy("{}{}", a, b) from django.utils.text instead (${DOCS})`,
+  advice: `was removed in Django 2.1: write format_lazy("{}{}", a, b) from django.utils.text instead`,
   replacements: [
     {
       from: "django.utils.translation.string_concat",

@@ -42,6 +42,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
+USE_ETAGS = True  # CommonMiddleware adds ETag headers
+
 ROOT_URLCONF = "legacy_site.urls"
 
 TEMPLATES = [
@@ -62,6 +64,10 @@ TEMPLATES = [
 ]
 
 WSGI_APPLICATION = "legacy_site.wsgi.application"
+
+FILE_CHARSET = "utf-8"  # templates and static files
+
+DEFAULT_CONTENT_TYPE = "application/xhtml+xml"  # the first version of the site served XHTML
 
 
 # Database

@@ -31,7 +31,7 @@ export interface CallReplacement {
 
 export interface CallReplacementRule extends Omit<RuleMeta, "needles"> {
   replacements: CallReplacement[];
-  /** Added to every report: what to do by hand, and the release note. */
+  /** Added to every report after the old name: what changed and what to do by hand (the release note follows). */
   advice: string;
   needles?: string[];
 }
@@ -149,7 +149,7 @@ export function callReplacements(spec: CallReplacementRule): Rule {
             for (const binding of ctx.facts.imports) {
               if (binding.kind !== "from" || binding.qualified !== replacement.from) continue;
               const plan = planBinding(ctx, binding, replacement);
-              if (typeof plan === "string") ctx.report(binding.entry, `${oldName} ${advice}; left alone because ${plan}`);
+              if (typeof plan === "string") ctx.report(binding.entry, `${oldName} ${advice}; left alone because ${plan}; see ${spec.docs}`);
               else ctx.fix(`${oldName}${replacement.rewrite ? "(...)" : ""} → ${split(replacement.to)[1]}`, plan);
             }
             const attributes = ctx.facts.identifiers(oldName).flatMap((id) => {
@@ -157,7 +157,7 @@ export function callReplacements(spec: CallReplacementRule): Rule {
               if (attribute?.type !== "attribute" || attribute.childForFieldName("attribute")?.id !== id.id) return [];
               return ctx.facts.qualifiedName(attribute) === replacement.from ? [attribute] : [];
             });
-            planAttributes(ctx, attributes, replacement, (at, why) => ctx.report(at, `${oldName} ${advice}; left alone because ${why}`));
+            planAttributes(ctx, attributes, replacement, (at, why) => ctx.report(at, `${oldName} ${advice}; left alone because ${why}; see ${spec.docs}`));
           }
         },
       };
