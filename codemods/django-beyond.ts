@@ -5,6 +5,7 @@ import assignmentTag from "./django/assignment-tag.js";
 import availableAttrs from "./django/available-attrs.js";
 import badHeaderError from "./django/bad-header-error.js";
 import choicesMeta from "./django/choices-meta.js";
+import commaSeparatedIntegerField from "./django/comma-separated-integer-field.js";
 import cookieDate from "./django/cookie-date.js";
 import datetimeSafe from "./django/datetime-safe.js";
 import cachedPropertyName from "./django/cached-property-name.js";
@@ -45,6 +46,7 @@ export const djangoBeyond: readonly Rule[] = [
   settingsKeepAutoField,
   // Imports and names.
   assignmentTag,
+  commaSeparatedIntegerField,
   postgresqlPsycopg2Module,
   isSafeUrlHost,
   stringConcat,
