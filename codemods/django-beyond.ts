@@ -2,6 +2,7 @@
 // and names), kept in their own list so the registry imports them in one line.
 import type { Rule } from "../src/engine/rule.js";
 import assignmentTag from "./django/assignment-tag.js";
+import authFunctionViews from "./django/auth-function-views.js";
 import availableAttrs from "./django/available-attrs.js";
 import badHeaderError from "./django/bad-header-error.js";
 import choicesMeta from "./django/choices-meta.js";
@@ -46,6 +47,7 @@ export const djangoBeyond: readonly Rule[] = [
   settingsKeepAutoField,
   // Imports and names.
   assignmentTag,
+  authFunctionViews,
   commaSeparatedIntegerField,
   postgresqlPsycopg2Module,
   isSafeUrlHost,
