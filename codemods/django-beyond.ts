@@ -14,6 +14,7 @@ import domainWhitelist from "./django/domain-whitelist.js";
 import isSafeUrlHost from "./django/is-safe-url-host.js";
 import postgresqlPsycopg2Module from "./django/postgresql-psycopg2-module.js";
 import python2UnicodeCompatible from "./django/python-2-unicode-compatible.js";
+import geoip2Coords from "./django/geoip2-coords.js";
 import getStorageClass from "./django/get-storage-class.js";
 import invalidQuery from "./django/invalid-query.js";
 import isIterable from "./django/is-iterable.js";
@@ -62,5 +63,6 @@ export const djangoBeyond: readonly Rule[] = [
   domainWhitelist,
   cachedPropertyName,
   isIterable,
+  geoip2Coords,
   badHeaderError,
 ];
