@@ -31,6 +31,7 @@ import settingsTestSerialize from "./django/settings-test-serialize.js";
 import settingsUseDeprecatedPytz from "./django/settings-use-deprecated-pytz.js";
 import settingsUseEtags from "./django/settings-use-etags.js";
 import stringConcat from "./django/string-concat.js";
+import utilsSix from "./django/utils-six.js";
 
 export const djangoBeyond: readonly Rule[] = [
   // Settings files.
@@ -54,6 +55,7 @@ export const djangoBeyond: readonly Rule[] = [
   isSafeUrlHost,
   stringConcat,
   python2UnicodeCompatible,
+  utilsSix,
   cookieDate,
   datetimeSafe,
   choicesMeta,
