@@ -33,3 +33,19 @@ describe("someCallLacksKeyword", () => {
     expect(lacks(text)).toBe(true);
   });
 });
+
+describe("someCallArguments", () => {
+  const positional = (args: string) => args.length > 0 && !/^[\s\\]*(?:\*|\w+[\s\\]*=(?!=))/.test(args);
+  it("finds a call whose arguments pass the test, and says maybe for aliases and unsure text", async () => {
+    const { someCallArguments } = await import("../src/engine/text-scan.js");
+    expect(someCallArguments("form.save(commit=False)\nx.save()\n", ["save"], positional)).toBe(false);
+    expect(someCallArguments("super().save(*args, **kwargs)\n", ["save"], positional)).toBe(false);
+    expect(someCallArguments("super().save(False, True)\n", ["save"], positional)).toBe(true);
+    // A string or a parenthesized first argument is blanked: not a keyword, so maybe.
+    expect(someCallArguments('self.save("default")\n', ["save"], positional)).toBe(true);
+    expect(someCallArguments("self.save((a))\n", ["save"], positional)).toBe(true);
+    expect(someCallArguments("login(request, None)\n", ["login"], (a) => /\bNone\b/.test(a))).toBe(true);
+    expect(someCallArguments("login(request, user)\nx = None\n", ["login"], (a) => /\bNone\b/.test(a))).toBe(false);
+    expect(someCallArguments("from django.contrib.auth import login as auth_login\n", ["login"], () => false)).toBe(true);
+  });
+});

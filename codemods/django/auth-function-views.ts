@@ -85,7 +85,8 @@ export default defineRule({
     "takes a URL; `current_app`), a directly imported view function, or another use of the old views are reported.",
   docs: DOCS,
   needles: Object.keys(VIEWS),
-  precheck: (text) => text.includes("auth") && text.includes("views"),
+  // An import of django.contrib.auth.views, or of `views` from django.contrib.auth.
+  precheck: (text) => /django\.contrib\.auth\.views|django\.contrib\.auth[\s\\]+import\b[^;]*?\bviews\b/.test(text),
   create(ctx) {
     return {
       module() {

@@ -5,6 +5,7 @@
 import { callArgs, callsTo } from "../../src/engine/helpers/calls.js";
 import { isRequestExpression } from "../../src/engine/helpers/django-names.js";
 import { defineRule } from "../../src/engine/rule.js";
+import { someCallArguments } from "../../src/engine/text-scan.js";
 
 const LOGINS = ["django.contrib.auth.login", "django.contrib.auth.alogin"];
 
@@ -19,7 +20,8 @@ export default defineRule({
     "argument is `request` or `self.request`; other shapes are left alone.",
   docs: "https://docs.djangoproject.com/en/stable/releases/5.2/#features-deprecated-in-5-2",
   needles: ["login", "alogin"],
-  precheck: (text) => /\bNone\b/.test(text),
+  // Only files with a login(...)/alogin(...) call that passes None at its top level.
+  precheck: (text) => /\bNone\b/.test(text) && someCallArguments(text, ["login", "alogin"], (args) => /\bNone\b/.test(args)),
   create(ctx) {
     return {
       module() {

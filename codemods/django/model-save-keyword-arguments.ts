@@ -10,6 +10,7 @@ import { callArgs, callOf } from "../../src/engine/helpers/calls.js";
 import { classMethods, reachesFrameworkMethod } from "../../src/engine/helpers/classes.js";
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule } from "../../src/engine/rule.js";
+import { someCallArguments } from "../../src/engine/text-scan.js";
 
 const NAMES = ["force_insert", "force_update", "using", "update_fields"];
 const MODELS = new Set([
@@ -40,7 +41,11 @@ export default defineRule({
     "Other receivers (a form's `save(False)` means commit) and calls with `*args` are left alone.",
   docs: "https://docs.djangoproject.com/en/stable/releases/5.1/#features-deprecated-in-5-1",
   needles: ["save", "asave"],
-  precheck: (text) => /\ba?save\(\s*[^)*\s]/.test(text),
+  // Only `super().save(`, `super(...).save(` or `self.save(` calls whose first argument is not a
+  // keyword (nor *args): form.save(commit=False) and the like are not parsed for.
+  precheck: (text) =>
+    someCallArguments(text, ["save", "asave"], (args) => args.length > 0 && !/^[\s\\]*(?:\*|\w+[\s\\]*=(?!=))/.test(args)) &&
+    /(?:\bsuper[\s\\]*\([^()]*\)|\bself)[\s\\]*\.[\s\\]*a?save\b/.test(text),
   create(ctx) {
     return {
       module() {

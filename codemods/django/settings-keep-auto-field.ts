@@ -2,7 +2,7 @@
 // (3.2 added the setting and warned, W042, when it was missing). A project that never set it has
 // 32-bit AutoField primary keys; without the setting, makemigrations would propose altering every
 // one. The root settings module gets `DEFAULT_AUTO_FIELD = "django.db.models.AutoField"`.
-import { rootSettingsInsert } from "../../src/engine/helpers/root-settings.js";
+import { mayAssignRootSettings, rootSettingsInsert } from "../../src/engine/helpers/root-settings.js";
 import { defineRule } from "../../src/engine/rule.js";
 
 const DOCS = "https://docs.djangoproject.com/en/stable/releases/6.0/#default-auto-field-setting-now-defaults-to-bigautofield";
@@ -23,7 +23,7 @@ export default defineRule({
     "resolved, are reported.",
   docs: DOCS,
   needles: ["INSTALLED_APPS", "ROOT_URLCONF"],
-  precheck: (text) => !text.includes("DEFAULT_AUTO_FIELD"),
+  precheck: (text) => !text.includes("DEFAULT_AUTO_FIELD") && mayAssignRootSettings(text),
   files: (roles) => !roles.has("migrations"),
   create(ctx) {
     return {

@@ -1,7 +1,7 @@
 // django/settings-keep-use-tz: Django 5.0 turned USE_TZ on by default (deprecated in 4.0, which
 // warns when the setting is missing). A project that never set it ran with naive datetimes; the
 // root settings module gets `USE_TZ = False` so it keeps doing so until someone migrates on purpose.
-import { rootSettingsInsert } from "../../src/engine/helpers/root-settings.js";
+import { mayAssignRootSettings, rootSettingsInsert } from "../../src/engine/helpers/root-settings.js";
 import { defineRule } from "../../src/engine/rule.js";
 
 const DOCS = "https://docs.djangoproject.com/en/stable/releases/4.0/#time-zone-support";
@@ -21,7 +21,7 @@ export default defineRule({
     "whose star imports cannot be resolved, is reported instead.",
   docs: DOCS,
   needles: ["INSTALLED_APPS", "ROOT_URLCONF"],
-  precheck: (text) => !text.includes("USE_TZ"),
+  precheck: (text) => !text.includes("USE_TZ") && mayAssignRootSettings(text),
   files: (roles) => !roles.has("migrations"),
   create(ctx) {
     return {

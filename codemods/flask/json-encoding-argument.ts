@@ -18,7 +18,7 @@ export default defineRule({
     "reported, since the data must be decoded to text (or re-encoded as UTF-8) first.",
   docs: DOCS,
   needles: ["encoding"],
-  precheck: (text) => text.includes("json"),
+  precheck: (text) => text.includes("json") && /\bencoding[\s\\]*=(?!=)/.test(text),
   create(ctx) {
     return {
       module() {

@@ -15,7 +15,7 @@ export default defineRule({
     "rewritten; other objects' `module` attributes are left alone.",
   docs: "https://flask.palletsprojects.com/en/stable/changes/#version-1-0",
   needles: ["module"],
-  precheck: (text) => text.includes("request") && text.includes("flask"),
+  precheck: (text) => text.includes("request") && text.includes("flask") && /\.[\s\\]*module\b/.test(text),
   create(ctx) {
     return {
       module() {

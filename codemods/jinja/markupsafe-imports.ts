@@ -10,6 +10,8 @@ export default nameMoves({
     "`jinja2.utils`), and Jinja 3.1 removed them. Imports (aliases kept) and attribute forms such as " +
     "`jinja2.Markup(...)` use `markupsafe` instead.",
   docs: "https://jinja.palletsprojects.com/en/stable/changes/#version-3-0-0",
+  // Every form names jinja2 (the default test would accept any file naming "utils" and "escape").
+  precheck: (text) => text.includes("jinja2"),
   moves: [
     { from: "jinja2.Markup", to: "markupsafe.Markup" },
     { from: "jinja2.escape", to: "markupsafe.escape" },

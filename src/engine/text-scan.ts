@@ -73,3 +73,19 @@ export function someCallLacksKeyword(text: string, names: readonly string[], key
   }
   return false;
 }
+
+/**
+ * True when some call `name(` (any of `names`, also as `obj.name(`) in the text might have
+ * arguments that pass `test` (their top-level text, nested brackets and strings blanked): the
+ * precheck of rules that rewrite one argument shape. An `import name as alias` answers true,
+ * since the calls are then spelled differently.
+ */
+export function someCallArguments(text: string, names: readonly string[], test: (args: string) => boolean): boolean {
+  if (new RegExp(`(?<![\\w])(?:${names.join("|")})\\s+as\\s`).test(text)) return true;
+  const call = new RegExp(`(?<![\\w])(?:${names.join("|")})\\s*\\(`, "g");
+  for (let m = call.exec(text); m !== null; m = call.exec(text)) {
+    const args = callArgumentsText(text, m.index + m[0].length - 1);
+    if (args === undefined || test(args)) return true;
+  }
+  return false;
+}

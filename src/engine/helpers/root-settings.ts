@@ -100,3 +100,12 @@ export function rootSettingsInsert(ctx: RuleContext, setting: string, lines: str
   const prefix = end === 0 || /[\r\n]$/.test(ctx.source) ? "" : ctx.newline;
   return { kind: "insert", edit: { start: end, end, text: `${prefix}${ctx.newline}${text}` } };
 }
+
+/**
+ * Cheap test on the raw text: does some line assign INSTALLED_APPS or ROOT_URLCONF (plain,
+ * chained, augmented, annotated or in a target list)? A module that only reads them (apps, tests)
+ * cannot be a root settings module, so the insert rules need not parse it.
+ */
+export function mayAssignRootSettings(text: string): boolean {
+  return /^[ \t]*[\w\s,()*[\]=]*\b(?:INSTALLED_APPS|ROOT_URLCONF)\b[\w\s,()*[\]]*(?::[^=\n]*)?[+]?=(?!=)/m.test(text);
+}
