@@ -9,7 +9,7 @@
 //                that change (library, untimed)
 //   check -j1/-j2  the CLI in --check mode with one and two jobs, cache off
 //   write -j2    the CLI rewriting a fresh copy of the tree (copy not timed), cache off
-//   cached       a second --check of the unchanged tree with the cache on (first run not timed)
+//   cached       --check of the upgraded tree (nothing left to change), without and with a warm cache
 //   one file     the CLI on one small file that needs a rewrite, and on one that needs nothing
 //   rules ×2     the per-file pipeline with the rules doubled (same needles / absent needles)
 // Peak RSS comes from /usr/bin/time where it exists.
@@ -54,7 +54,10 @@ function cli(cwd, args) {
     ? spawnSync("/usr/bin/time", ["-f", "%U %S %M", process.execPath, ...argsFull], { cwd, encoding: "utf8" })
     : spawnSync(process.execPath, argsFull, { cwd, encoding: "utf8" });
   const wallMs = performance.now() - t0;
-  if (result.status === 2) throw new Error(`pycodemod ${args.join(" ")} failed:\n${result.stderr.slice(-2000)}`);
+  // Exit 2 is expected here: the corpora hold a few files that do not parse under Python 3.
+  if (result.status === null || result.status > 2 || result.stderr.includes("internal error")) {
+    throw new Error(`pycodemod ${args.join(" ")} failed:\n${result.stderr.slice(-2000)}`);
+  }
   const last = result.stderr.trim().split("\n").at(-1).split(" ").map(Number);
   return { wallMs, cpuMs: hasTime ? (last[0] + last[1]) * 1000 : NaN, rssMB: hasTime ? last[2] / 1024 : NaN };
 }
@@ -103,11 +106,12 @@ try {
     cpSync(tree, copy, { recursive: true, verbatimSymlinks: true });
     return cli(copy, [...base, "-j", "2", "."]);
   });
+  // The cache's case: a tree already upgraded (the last write run's copy), checked again and again.
+  const upgraded = path.join(tmp, "copy");
   const cachedArgs = base.filter((a) => a !== "--no-cache");
-  rmSync(path.join(tree, ".pycodemod_cache"), { recursive: true, force: true });
-  cli(tree, [...cachedArgs, "--check", "."]);
-  const cached = repeat("check, cache warm", () => cli(tree, [...cachedArgs, "--check", "."]));
-  rmSync(path.join(tree, ".pycodemod_cache"), { recursive: true, force: true });
+  cli(upgraded, [...cachedArgs, "--check", "."]);
+  const uncachedUpgraded = repeat("check of the upgraded tree, no cache", () => cli(upgraded, [...base, "--check", "."]));
+  const cached = repeat("check of the upgraded tree, cache warm", () => cli(upgraded, [...cachedArgs, "--check", "."]));
 
   const one = path.join(tmp, "one");
   mkdirSync(one);
@@ -121,7 +125,7 @@ try {
 
   const rows = [
     ["floor (discover + read, in-process)", round(floorMs, 0), "", "1.0"],
-    ...[check1, check2, write2, cached, oneRewrite, oneClean].map((r) => [r.label, r.wallMs, r.cpuMs, round(r.wallMs / floorMs, 1), r.rssMB]),
+    ...[check1, check2, write2, uncachedUpgraded, cached, oneRewrite, oneClean].map((r) => [r.label, r.wallMs, r.cpuMs, round(r.wallMs / floorMs, 1), r.rssMB]),
   ];
   const mb = floor.bytes / 1e6;
   const out = [];
@@ -137,7 +141,7 @@ try {
   out.push(`| bytes parsed / bytes changed | ${round(parsed.matchedBytes / 1e6)} MB / ${round(lib.changedBytes / 1e6)} MB = ${round(parsed.matchedBytes / lib.changedBytes)}× | ≤ 1.3× |`);
   out.push(`| check -j1 / check -j2 | ${round(check1.wallMs / check2.wallMs)}× | ≥ 1.7× |`);
   out.push(`| write -j2 / check -j2 | ${round(write2.wallMs / check2.wallMs)}× | ≤ 1.15× |`);
-  out.push(`| cached check / floor | ${round(cached.wallMs / floorMs, 1)}× (CLI start-up included) | ≤ 1.5× |`);
+  out.push(`| cached check of the upgraded tree / floor | ${round(cached.wallMs / floorMs, 1)}× (CLI start-up included; ${round(cached.wallMs - oneClean.wallMs, 0)} ms beyond a one-file run) | ≤ 1.5× |`);
   out.push(`| rules doubled, same needles | ${round(rulesMs("doubledSameNeedles") / rulesMs("single"))}× | ≤ 1.1× |`);
   out.push(`| rules doubled, absent needles | ${round(rulesMs("doubledAbsentNeedles") / rulesMs("single"))}× | ≤ 1.1× |`);
   out.push("");

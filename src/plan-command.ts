@@ -7,6 +7,9 @@ import { planJson, planMarkdown, planText } from "./report/plan.js";
 import { problemLines } from "./report/messages.js";
 import { upgrade } from "./runner.js";
 import { UsageError, type CliArgs } from "./args.js";
+import { DetectionError, SOURCES, TargetDetector } from "./detect-target.js";
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
 
 export interface PlanStreams {
   stdout: (text: string) => void;
@@ -14,17 +17,37 @@ export interface PlanStreams {
   isTTY: boolean;
 }
 
-function fromSpecs(args: CliArgs): string[] {
-  if (args.from.length === 0) {
-    throw new UsageError("--from FRAMEWORK-X.Y is needed: the version the project runs on now, e.g. --from django-3.2");
+/**
+ * The versions the project runs on now: --from, or else what the project declares (as --target
+ * auto reads it) for the folder of the first path, said on stderr.
+ */
+function fromSpecs(args: CliArgs, streams: PlanStreams): string[] {
+  if (args.from.length > 0) return args.from;
+  const first = path.resolve(args.paths[0] ?? ".");
+  const probe = existsSync(first) && statSync(first).isDirectory() ? path.join(first, "__probe__.py") : first;
+  let found;
+  try {
+    found = new TargetDetector(process.cwd()).forFile(probe);
+  } catch (error) {
+    if (!(error instanceof DetectionError)) throw error;
+    found = undefined;
   }
-  return args.from;
+  const targeted = new Set(args.target.map((t) => t.split("-")[0]));
+  const specs = (found?.targets ?? []).filter((t) => targeted.has(t.split("-")[0]));
+  if (specs.length === 0) {
+    throw new UsageError(
+      "--from FRAMEWORK-X.Y is needed: the version the project runs on now, e.g. --from django-3.2 " +
+      `(none could be read from ${SOURCES})`,
+    );
+  }
+  streams.stderr(`pycodemod: the project runs on ${specs.join(", ")} now, as declared (${found!.notes.join("; ")}); --from overrides\n`);
+  return specs;
 }
 
 export async function runPlan(args: CliArgs, streams: PlanStreams): Promise<number> {
   if (args.target.length === 0) throw new UsageError("plan needs --target, e.g. pycodemod plan --target django-5.0 --from django-3.2");
   if (args.diff || args.check || args.step) throw new UsageError("plan writes nothing and takes neither --diff, --check nor --step");
-  const trip = journeys(args.target, fromSpecs(args));
+  const trip = journeys(args.target, fromSpecs(args, streams));
   const { stages, stageOf } = stagesOfRules(trip, { select: args.select, ignore: args.ignore });
   const summary = await upgrade(args.paths, {
     target: args.target,
@@ -80,7 +103,7 @@ export async function runStep(
   run: (args: CliArgs) => Promise<number>,
 ): Promise<number> {
   if (args.target.length === 0) throw new UsageError("--step needs --target, e.g. --target django-5.0 --from django-3.2 --step");
-  const trip = journeys(args.target, fromSpecs(args));
+  const trip = journeys(args.target, fromSpecs(args, streams));
   const step = nextStep(trip);
   if (!step) {
     streams.stderr(`pycodemod: already at ${args.target.join(", ")}; there is no step left\n`);

@@ -1,6 +1,6 @@
 // `pycodemod plan` and `--from ... --step` end to end, through the real CLI on a copy of the
 // bundled example project.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { changedFiles, copyOf, removeTrees, runCli, snapshot } from "./cli-helpers.js";
@@ -83,8 +83,18 @@ describe("pycodemod plan", () => {
     expect(markdown.stdout).toContain("| `django/use-l10n` | 1 | 1 |");
   });
 
+  it("reads the current version from the project's requirements when --from is not given", async () => {
+    const root = copyOf(EXAMPLE);
+    writeFileSync(path.join(root, "requirements.txt"), "Django>=3.2,<4.0\n");
+    const result = await runCli(root, ["plan", "--target", "django-5.0", "--format", "json", "."]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain("runs on django-3.2 now");
+    expect((JSON.parse(result.stdout) as JsonPlan).journeys).toEqual([{ framework: "django", from: "3.2", to: "5.0" }]);
+  });
+
   it("refuses what it cannot answer, with exit 2", async () => {
     const root = copyOf(EXAMPLE);
+    rmSync(path.join(root, "requirements.txt"));
     const noFrom = await runCli(root, ["plan", "--target", "django-5.0", "."]);
     expect(noFrom.status).toBe(2);
     expect(noFrom.stderr).toContain("--from");
