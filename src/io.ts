@@ -15,8 +15,18 @@ import {
   statSync, unlinkSync, writeSync, type Stats,
 } from "node:fs";
 import path from "node:path";
+import { DecodeError } from "./engine/text.js";
+import type { Problem } from "./engine/transform.js";
 
 export class ChangedOnDiskError extends Error {}
+
+/** What a failed write becomes in a file's result. */
+export function writeProblem(error: unknown): Problem {
+  const code = (error as NodeJS.ErrnoException).code;
+  const kind = error instanceof ChangedOnDiskError ? "changed-on-disk" : error instanceof DecodeError ? "decode-error" : "io-error";
+  const message = code ? `cannot write: ${code}; left unchanged` : (error as Error).message;
+  return { kind, message };
+}
 
 export const TEMP_PREFIX = ".pycodemod-";
 /** The names writeAtomic gives its temporary files; the first group is the writer's process id. */

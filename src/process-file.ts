@@ -6,7 +6,7 @@ import { prefilterFor } from "./engine/prefilter.js";
 import type { Finding, Rule } from "./engine/rule.js";
 import { decode, DecodeError, encode, type Decoded } from "./engine/text.js";
 import { transformSync, type AppliedFix, type Problem, type TransformResult } from "./engine/transform.js";
-import { ChangedOnDiskError, writeAtomicAsync } from "./io.js";
+import { writeAtomicAsync, writeProblem } from "./io.js";
 import type { Targets } from "./target.js";
 import type { ProjectLookup } from "./engine/project.js";
 import { processTemplate, type TemplateSettings } from "./templates/process.js";
@@ -164,10 +164,7 @@ export async function processFile(job: FileJob, settings: JobSettings, preloaded
       out.folder = await writeAtomicAsync(job.absolute, encode(decoded, result.code), stat);
       out.written = true;
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const kind = error instanceof ChangedOnDiskError ? "changed-on-disk" : error instanceof DecodeError ? "decode-error" : "io-error";
-      const message = code ? `cannot write: ${code}; left unchanged` : (error as Error).message;
-      return { ...out, status: "error", written: false, problems: [...out.problems, { kind, message }] };
+      return { ...out, status: "error", written: false, problems: [...out.problems, writeProblem(error)] };
     }
   }
   return out;

@@ -5,8 +5,8 @@
 // is passed over silently.
 import { readFileSync, statSync, type Stats } from "node:fs";
 import { prefilterFor } from "../engine/prefilter.js";
-import { DecodeError, encode } from "../engine/text.js";
-import { ChangedOnDiskError, writeAtomic } from "../io.js";
+import { encode } from "../engine/text.js";
+import { writeAtomic, writeProblem } from "../io.js";
 import type { FileJob, FileResult } from "../process-file.js";
 import type { Targets } from "../target.js";
 import type { TemplateRule } from "./rule.js";
@@ -64,10 +64,7 @@ export function processTemplate(job: FileJob, settings: TemplateSettings): FileR
       writeAtomic(job.absolute, encode({ encoding: "utf-8", bom: decoded.bom }, result.code), stat);
       out.written = true;
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const kind = error instanceof ChangedOnDiskError ? "changed-on-disk" : error instanceof DecodeError ? "decode-error" : "io-error";
-      const message = code ? `cannot write: ${code}; left unchanged` : (error as Error).message;
-      return { ...out, status: "error", written: false, problems: [...out.problems, { kind, message }] };
+      return { ...out, status: "error", written: false, problems: [...out.problems, writeProblem(error)] };
     }
   }
   return out;
