@@ -45,6 +45,7 @@ function snapshot(root) {
     for (const name of readdirSync(dir)) {
       const full = path.join(dir, name);
       const stat = lstatSync(full);
+      if (name === ".pycodemod_cache") continue; // pycodemod's own state, not the project's
       if (stat.isDirectory()) walk(full);
       else if (stat.isFile()) out.set(path.relative(root, full), readFileSync(full));
     }

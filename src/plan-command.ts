@@ -8,6 +8,8 @@ import { problemLines } from "./report/messages.js";
 import { upgrade } from "./runner.js";
 import { UsageError, type CliArgs } from "./args.js";
 import { DetectionError, SOURCES, TargetDetector } from "./detect-target.js";
+import { registry } from "./rules.js";
+import { parseTargets, targetReaches } from "./target.js";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 
@@ -109,8 +111,13 @@ export async function runStep(
     streams.stderr(`pycodemod: already at ${args.target.join(", ")}; there is no step left\n`);
     return 0;
   }
-  const code = await run({ ...args, target: step.specs, from: [], step: false });
-  if (code === 2) return code;
+  // A rule whose deprecation window the last step closes (RuleMeta.until) is left out of every
+  // step, as a direct run to the target leaves it out: both must end in the same tree.
+  const finalTargets = parseTargets(args.target);
+  const closed = registry.filter((r) => r.until && targetReaches(finalTargets, r.framework, r.until)).map((r) => r.id);
+  const code = await run({ ...args, target: step.specs, from: [], step: false, ignore: [...args.ignore, ...closed] });
+  // Exit 2 after a run means some files could not be processed (reported above); the step itself
+  // was applied to the rest, so the way on is still shown.
   const verb = args.diff || args.check ? "would apply" : "applied";
   const fromText = trip.map((j) => `${j.framework}-${j.from}`).join(", ");
   const lines = [`pycodemod: ${verb} the fixes of ${step.moved.join(", ")} (from ${fromText})`];

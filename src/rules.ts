@@ -47,6 +47,7 @@ export function selectRules(selection: RuleSelection): Rule[] {
   return (selection.rules ?? registry).filter(
     (rule) =>
       targetReaches(selection.targets, rule.framework, rule.since) &&
+      !(rule.until && targetReaches(selection.targets, rule.framework, rule.until)) &&
       (!selected || selected.has(rule)) &&
       !ignored.has(rule),
   );

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { changedFiles, copyOf, removeTrees, runCli, snapshot } from "./cli-helpers.js";
+import { changedFiles, copyOf, makeTree, removeTrees, runCli, snapshot } from "./cli-helpers.js";
 
 afterAll(removeTrees);
 
@@ -156,5 +156,23 @@ describe("--from ... --step", () => {
     const result = await runCli(root, ["--target", "django-5.0", "--from", "django-5.0", "--step", "."]);
     expect(result.status).toBe(0);
     expect(result.stderr).toContain("no step left");
+  });
+});
+
+describe("--step and deprecation windows", () => {
+  it("leaves out a rule whose window the last step closes, as a direct run does", async () => {
+    const files = { "app/forms.py": "from django import forms\n\n\nclass F(forms.Form):\n    site = forms.URLField()\n" };
+    const stepped = makeTree(files);
+    const direct = makeTree(files);
+    let argv: string[] | undefined = ["--target", "django-6.0", "--from", "django-4.2", "--step", "-q", "."];
+    for (let i = 0; argv && i < 10; i++) argv = nextCommand((await runCli(stepped, argv)).stderr);
+    await runCli(direct, ["--target", "django-6.0", "-q", "."]);
+    expect(changedFiles(snapshot(stepped), snapshot(direct))).toEqual([]);
+    // Stepping only to 5.2, inside the window, pins the old default.
+    const inside = makeTree(files);
+    await runCli(inside, ["--target", "django-5.2", "--from", "django-4.2", "--step", "-q", "."]);
+    await runCli(inside, ["--target", "django-5.2", "--from", "django-5.0", "--step", "-q", "."]);
+    await runCli(inside, ["--target", "django-5.2", "--from", "django-5.1", "--step", "-q", "."]);
+    expect(readFileSync(path.join(inside, "app/forms.py"), "utf8")).toContain('assume_scheme="http"');
   });
 });

@@ -3,7 +3,8 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { allRules as registry } from "../src/rules.js";
+import { allRules as registry, selectRules } from "../src/rules.js";
+import { parseTargets } from "../src/target.js";
 import { renderRuleCatalog } from "../src/report/rule-docs.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -27,5 +28,15 @@ describe("rule registry", () => {
 
   it("docs/rules.md matches the rules (run npm run docs:rules)", () => {
     expect(readFileSync(path.join(ROOT, "docs", "rules.md"), "utf8")).toBe(renderRuleCatalog(registry));
+  });
+
+  it("applies a rule with a deprecation window (until) only inside it", () => {
+    const windowed = registry.filter((r) => r.until);
+    expect(windowed.map((r) => r.id).sort()).toEqual(["django/forms-urlfield-assume-scheme", "django/postgres-aggregate-default"]);
+    const ids = (target: string) => selectRules({ targets: parseTargets(target) }).map((r) => r.id);
+    expect(ids("django-5.2")).toContain("django/forms-urlfield-assume-scheme");
+    expect(ids("django-6.0")).not.toContain("django/forms-urlfield-assume-scheme");
+    expect(ids("django-4.2")).toContain("django/postgres-aggregate-default");
+    expect(ids("django-5.0")).not.toContain("django/postgres-aggregate-default");
   });
 });

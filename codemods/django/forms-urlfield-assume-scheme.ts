@@ -5,7 +5,6 @@
 // reported with what to do. Only for 5.x targets; from 6.0 on https is the established default.
 import { callArgs, callsTo, insertArgument } from "../../src/engine/helpers/calls.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { targetReaches } from "../../src/target.js";
 
 const FORM_FIELDS = ["django.forms.URLField", "django.forms.fields.URLField", "django.contrib.gis.forms.URLField"];
 const MODEL_FIELDS = ["django.db.models.URLField", "django.db.models.fields.URLField", "django.contrib.gis.db.models.URLField"];
@@ -15,6 +14,7 @@ export default defineRule({
   id: "django/forms-urlfield-assume-scheme",
   framework: "django",
   since: "5.0",
+  until: "6.0",
   summary: 'forms.URLField() gets assume_scheme="http"; model URLFields are reported',
   description:
     "Django 5.0 deprecated the `http` default that `forms.URLField` adds to input without a scheme; Django 6.0 uses " +
@@ -29,7 +29,7 @@ export default defineRule({
   create(ctx) {
     // From 6.0 on https is the established default and code aimed at it may rely on it: the old
     // behavior is only pinned while the target is inside the deprecation window (5.x).
-    if (ctx.roles.has("migrations") || targetReaches(ctx.targets, "django", "6.0")) return {};
+    if (ctx.roles.has("migrations")) return {};
     return {
       module() {
         for (const found of callsTo(ctx.facts, FORM_FIELDS)) {

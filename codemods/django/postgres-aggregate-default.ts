@@ -7,7 +7,6 @@
 import { callArgs, callsTo, importedAt, insertArgument } from "../../src/engine/helpers/calls.js";
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule, type RuleContext } from "../../src/engine/rule.js";
-import { targetReaches } from "../../src/target.js";
 
 const MODULES = ["django.contrib.postgres.aggregates", "django.contrib.postgres.aggregates.general"];
 const DEFAULTS: Record<string, string> = { ArrayAgg: "[]", JSONBAgg: '"[]"', StringAgg: '""' };
@@ -32,6 +31,7 @@ export default defineRule({
   id: "django/postgres-aggregate-default",
   framework: "django",
   since: "4.0",
+  until: "5.0",
   summary: "postgres ArrayAgg / JSONBAgg / StringAgg without default keep their old empty result",
   description:
     "Django 4.0 deprecated the values the postgres `ArrayAgg`, `JSONBAgg` and `StringAgg` return when there are no " +
@@ -47,7 +47,7 @@ export default defineRule({
   create(ctx) {
     // From 5.0 on, None is what these calls return: code aimed at 5.0+ may rely on it, so the
     // old result is only restored while the target is inside the deprecation window.
-    if (ctx.roles.has("migrations") || targetReaches(ctx.targets, "django", "5.0")) return {};
+    if (ctx.roles.has("migrations")) return {};
     return {
       module() {
         const qualified = MODULES.flatMap((m) => Object.keys(DEFAULTS).map((n) => `${m}.${n}`));

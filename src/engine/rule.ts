@@ -22,6 +22,13 @@ export interface RuleMeta {
   framework: Framework;
   /** The rule applies when the target version is at least this. */
   since: string;
+  /**
+   * A deprecation window: the rule applies only while the target is below this version. From it
+   * on the new behaviour is established and code aimed at it may rely on it, so pinning the old
+   * one would change such code (a stepwise upgrade leaves these rules out when its last step
+   * reaches this version, to end where a direct run ends).
+   */
+  until?: string;
   summary: string;
   /** Longer description for the generated catalog. */
   description?: string;
