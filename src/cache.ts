@@ -21,8 +21,22 @@ import type { Finding } from "./engine/rule.js";
 export const CACHE_DIR = ".pycodemod_cache";
 const FORMAT = 1;
 
-/** Another file a result depended on, as it was when the result was made (size -1: it did not exist). */
+/**
+ * Another path a result depended on, as it was when it was first looked at: a file's size and
+ * time, a folder's time (size -2: its listing was read), or size -1 for a path that did not exist.
+ */
 export type Dependency = [absolutePath: string, size: number, mtimeMs: number];
+
+/** The [size, mtime] a Dependency records for `file` now. */
+export function stampOf(file: string): [number, number] {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    return [-1, 0];
+  }
+  return stat.isFile() ? [stat.size, stat.mtimeMs] : stat.isDirectory() ? [-2, stat.mtimeMs] : [-1, 0];
+}
 
 interface Entry {
   /** Hash of the file's bytes. */
@@ -53,14 +67,8 @@ export function hashBytes(bytes: Uint8Array): string {
 function depsUnchanged(deps: readonly Dependency[] | undefined): boolean {
   if (!deps) return true;
   for (const [file, size, mtimeMs] of deps) {
-    let stat;
-    try {
-      stat = statSync(file);
-    } catch {
-      stat = undefined;
-    }
-    const now: [number, number] = stat?.isFile() ? [stat.size, stat.mtimeMs] : [-1, 0];
-    if (now[0] !== size || now[1] !== mtimeMs) return false;
+    const [nowSize, nowMtime] = stampOf(file);
+    if (nowSize !== size || nowMtime !== mtimeMs) return false;
   }
   return true;
 }

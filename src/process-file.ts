@@ -84,18 +84,6 @@ function templateResult(job: FileJob, settings: JobSettings): FileResult {
   return processTemplate(job, settings.templates);
 }
 
-/** Size and time of each file the project view looked at; size -1 for one that did not exist. */
-function dependenciesOf(files: ReadonlySet<string>): Dependency[] {
-  return [...files].map((file): Dependency => {
-    try {
-      const stat = statSync(file);
-      return [file, stat.isFile() ? stat.size : -1, stat.isFile() ? stat.mtimeMs : 0];
-    } catch {
-      return [file, -1, 0];
-    }
-  });
-}
-
 /** Reads and decodes a file, or says why it cannot be processed. */
 function loadFile(job: FileJob): LoadedFile | FileResult {
   const fail = (problem: Problem): FileResult => ({ ...baseResult(job), status: "error", problems: [problem] });
@@ -149,11 +137,12 @@ export async function processFile(job: FileJob, settings: JobSettings, preloaded
   const candidates = loaded.candidates ?? prefilterFor(settings.rules).match(decoded.text);
   if (candidates.length === 0) return { ...base, status: "unchanged" };
   if (!isParserLoaded()) await loadParser();
-  const consulted = settings.project instanceof ProjectView ? settings.project.track() : undefined;
+  const view = settings.project instanceof ProjectView ? settings.project : undefined;
+  const consulted = view?.track();
   const result = transformSync(decoded.text, { rules: settings.rules, targets: settings.targets, filename: job.display, candidates, project: settings.project });
   const status = statusOf(result);
   const out: FileResult = { ...base, status, fixes: result.fixes, findings: result.findings, problems: result.problems, parsed: result.parsed };
-  if (consulted && consulted.size > 0) out.dependencies = dependenciesOf(consulted);
+  if (consulted && consulted.size > 0) out.dependencies = view!.dependencies(consulted);
   if (!result.changed) return out;
   if (settings.keepText) {
     out.before = decoded.text;

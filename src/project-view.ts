@@ -1,11 +1,12 @@
 // The read-only project view: which file is module `x.y` for an import written in a given file,
 // and what that module binds. Each thread (main or worker) has its own instance; a module is read
 // and parsed only when some file asks about it, and once per run per thread.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { exportedNames, summarizeModule, type ModuleNames, type ProjectLookup, type ProjectModule, type StarNames } from "./engine/project.js";
 import { DJANGO_STAR_EXPORTS } from "./engine/star-exports.js";
 import { decode } from "./engine/text.js";
+import { stampOf, type Dependency } from "./cache.js";
 
 export interface ProjectViewSetup {
   /** The working directory: project-relative paths are relative to it. */
@@ -27,18 +28,30 @@ export class ProjectView implements ProjectLookup {
   private readonly loaded = new Map<string, Loaded>();
   private readonly stars = new Map<string, StarNames>();
   private readonly packageRoots = new Map<string, string>();
-  private readonly fileExists = new Map<string, boolean>();
 
   /**
    * Files looked at (read, or checked for existence) since track() was last called: what the
    * result of the file being processed depends on, for the result cache.
    */
   private consulted: Set<string> | undefined;
+  /** Each path's stamp when the view first looked at it: what its answers are based on. */
+  private readonly stamps = new Map<string, Dependency>();
 
   /** Starts recording the files the view looks at; returns the set that fills up. */
   track(): Set<string> {
     this.consulted = new Set();
     return this.consulted;
+  }
+
+  /** The stamps of tracked paths, as they were when this view first looked at them. */
+  dependencies(paths: ReadonlySet<string>): Dependency[] {
+    return [...paths].map((p) => this.stamps.get(p)!);
+  }
+
+  /** Records that the current file's answer depends on `file` (stamped once, before any read). */
+  private note(file: string): void {
+    this.consulted?.add(file);
+    if (!this.stamps.has(file)) this.stamps.set(file, [file, ...stampOf(file)]);
   }
 
   /** `redirect` (tests): the file to read in place of a module's own file. */
@@ -92,21 +105,12 @@ export class ProjectView implements ProjectLookup {
   }
 
   private isFile(file: string): boolean {
-    this.consulted?.add(file);
-    let known = this.fileExists.get(file);
-    if (known === undefined) {
-      try {
-        known = existsSync(file) && statSync(file).isFile();
-      } catch {
-        known = false;
-      }
-      this.fileExists.set(file, known);
-    }
-    return known;
+    this.note(file);
+    return this.stamps.get(file)![1] >= 0;
   }
 
   private load(file: string): Loaded {
-    this.consulted?.add(file);
+    this.note(file);
     let loaded = this.loaded.get(file);
     if (loaded) return loaded;
     const shown = path.relative(this.setup.cwd, file) || file;
@@ -179,6 +183,7 @@ export class ProjectView implements ProjectLookup {
 
   /** Public module and package names inside a package folder. */
   private submodules(dir: string): string[] {
+    this.note(dir);
     try {
       return readdirSync(dir, { withFileTypes: true })
         .filter((e) => !e.name.startsWith("_") && ((e.isFile() && e.name.endsWith(".py")) || (e.isDirectory() && this.isFile(path.join(dir, e.name, "__init__.py")))))
