@@ -129,12 +129,20 @@ export class ResultCache {
     this.pending.set(key, hash);
   }
 
-  /** Keeps a result that changed nothing and had no problem; forgets the file otherwise. */
-  settle(result: { path: string; status: string; problems: readonly unknown[]; findings: readonly Finding[]; dependencies?: readonly Dependency[] }): void {
+  /**
+   * Keeps a result that changed nothing and had no problem, or, for a file just rewritten, the
+   * rewritten bytes when running on them again would change nothing (so the next run needs no
+   * work and leaves the cache as it is); forgets the file otherwise.
+   */
+  settle(result: {
+    path: string; status: string; problems: readonly unknown[]; findings: readonly Finding[];
+    dependencies?: readonly Dependency[]; settledHash?: string;
+  }): void {
     const hash = this.pending.get(result.path);
     if (hash === undefined) return;
     this.pending.delete(result.path);
     if (result.status === "unchanged" && result.problems.length === 0) this.store(result.path, hash, result.findings, result.dependencies);
+    else if (result.status === "changed" && result.settledHash) this.store(result.path, result.settledHash, result.findings, result.dependencies);
     else this.forget(result.path);
   }
 

@@ -39,6 +39,8 @@ export interface FileResult {
   written?: boolean;
   /** False when no rule needed a parse (prefilter, file roles, cache); for benchmarks. */
   parsed?: boolean;
+  /** Hash of the bytes written, when running again on them would change nothing (for the cache). */
+  settledHash?: string;
   /** The folder a rewritten file was renamed into, to be flushed once at the end of the run. */
   folder?: string;
   /** Other project files the result depended on (for the cache). */
@@ -142,6 +144,8 @@ export async function processFile(job: FileJob, settings: JobSettings, preloaded
   const result = transformSync(decoded.text, { rules: settings.rules, targets: settings.targets, filename: job.display, candidates, project: settings.project });
   const status = statusOf(result);
   const out: FileResult = { ...base, status, fixes: result.fixes, findings: result.findings, problems: result.problems, parsed: result.parsed };
+  // The file itself is covered by its content hash; its own stamp would change with its rewrite.
+  consulted?.delete(job.absolute);
   if (consulted && consulted.size > 0) out.dependencies = view!.dependencies(consulted);
   if (!result.changed) return out;
   if (settings.keepText) {
@@ -150,8 +154,10 @@ export async function processFile(job: FileJob, settings: JobSettings, preloaded
   }
   if (settings.write) {
     try {
-      out.folder = await writeAtomicAsync(job.absolute, encode(decoded, result.code), stat);
+      const bytes = encode(decoded, result.code);
+      out.folder = await writeAtomicAsync(job.absolute, bytes, stat);
       out.written = true;
+      if (result.settled) out.settledHash = hashBytes(bytes);
     } catch (error) {
       return { ...out, status: "error", written: false, problems: [...out.problems, writeProblem(error)] };
     }

@@ -87,6 +87,18 @@ describe("result cache", () => {
     expect(existsSync(path.join(root, ".pycodemod_cache"))).toBe(false);
   });
 
+  it("keeps a rewritten file's new bytes, so a second run finds everything cached and rewrites no cache", async () => {
+    const root = makeTree({ "app/a.py": LEGACY, "app/b.py": CLEAN, "settings.py": WARNS });
+    expect((await runCli(root, ["-t", "django-5.0", "."])).status).toBe(1);
+    const cacheFile = path.join(root, ".pycodemod_cache", cacheFiles(root)[0]!);
+    expect(Object.keys(entries(root)).sort()).toEqual(["app/a.py", "app/b.py", "settings.py"]);
+    const before = readFileSync(cacheFile);
+    const second = await runCli(root, ["-t", "django-5.0", "."]);
+    expect(second.status).toBe(0);
+    expect(second.stderr).toContain("warning");
+    expect(readFileSync(cacheFile).equals(before)).toBe(true);
+  });
+
   it("lets a rewritten file be cached by the next run", async () => {
     const root = makeTree({ "app/a.py": LEGACY });
     expect((await runCli(root, ["-t", "django-5.0", "."])).status).toBe(1);

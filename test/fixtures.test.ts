@@ -92,6 +92,13 @@ describe.each(cases.map((c) => [`${c.ruleId} ${c.name}`, c] as const))("%s", (_t
     const again = run(c, expected, false, true);
     expect(again.changed).toBe(false);
     expect(again.code).toBe(expected);
+    // A result marked settled (the cache keeps rewritten files by it) must report on a second run
+    // exactly what the first run reported.
+    const first = run(c, c.input, false);
+    if (!c.template && "settled" in first && first.settled) {
+      const key = (f: { rule: string; line: number; message: string }) => `${f.rule}:${f.line}:${f.message}`;
+      expect(again.findings.map(key).sort()).toEqual(first.findings.map(key).sort());
+    }
   });
 
   if (c.expected !== undefined) {

@@ -48,6 +48,12 @@ export interface TransformResult {
   problems: Problem[];
   /** False when the prefilter ruled the file out before parsing. */
   parsed: boolean;
+  /**
+   * For a changed result: true when transforming `code` again is known to change nothing and to
+   * report these same findings (the last pass made no fix, no rule was dropped, and the rules a
+   * fresh run would add neither fix nor report). Lets the cache keep a rewritten file.
+   */
+  settled?: boolean;
 }
 
 const DEFAULT_MAX_PASSES = 8;
@@ -82,6 +88,8 @@ export function transformSync(source: string, options: TransformOptions): Transf
   const problems: Problem[] = [];
   let findings: Finding[] = [];
   let text = source;
+  let fixedPoint = false;
+  let settled = false;
   // The tree of `text`; undefined only while it is being replaced. Freed in `finally`.
   let current: Tree | undefined = tree;
   try {
@@ -89,7 +97,10 @@ export function transformSync(source: string, options: TransformOptions): Transf
       const outcome = runPass(text, current!, active, roles, options);
       findings = outcome.findings;
       if (outcome.crashed) return unchanged({ parsed: true, problems: [outcome.crashed] });
-      if (outcome.fixes.length === 0) break;
+      if (outcome.fixes.length === 0) {
+        fixedPoint = true;
+        break;
+      }
       const accepted = acceptFixes(outcome.fixes);
       let next = accepted.apply(text);
       // Incremental: tree-sitter re-parses only around the edits (the old tree is consumed).
@@ -121,10 +132,30 @@ export function transformSync(source: string, options: TransformOptions): Transf
       current = nextTree;
       text = next;
     }
+    if (fixedPoint && problems.length === 0 && text !== source) settled = isSettled(text, current!, active, roles, findings, options);
   } finally {
     current?.delete();
   }
-  return { code: text, changed: text !== source, fixes, findings, problems, parsed: true };
+  return { code: text, changed: text !== source, fixes, findings, problems, parsed: true, settled };
+}
+
+/**
+ * Whether a fresh run on `text` (the result, whose tree is `tree`) would change nothing and report
+ * exactly `findings`: the same file roles, no finding from a rule that run would not pick, and the
+ * rules it would pick beyond `active` (their needles may appear only now) neither fix nor report.
+ */
+function isSettled(
+  text: string, tree: Tree, active: readonly Rule[], roles: ReadonlySet<FileRole>, findings: readonly Finding[], options: TransformOptions,
+): boolean {
+  if (text.includes("pycodemod: skip-file")) return false;
+  const freshRoles = fileRoles(options.filename, text);
+  if (freshRoles.size !== roles.size || [...roles].some((role) => !freshRoles.has(role))) return false;
+  const fresh = selectRulesForFile(prefilterFor(options.rules).match(text), freshRoles, options.filename);
+  if (findings.some((f) => !fresh.some((rule) => rule.id === f.rule))) return false;
+  const extra = fresh.filter((rule) => !active.includes(rule));
+  if (extra.length === 0) return true;
+  const outcome = runPass(text, tree, extra, roles, options);
+  return !outcome.crashed && outcome.fixes.length === 0 && outcome.findings.length === 0;
 }
 
 function acceptFixes(fixes: Fix[]): EditSet {
