@@ -22,6 +22,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { LEFTOVER_PATTERNS } from "./lib/leftover-patterns.mjs";
+import { findCorpora } from "./lib/corpora-dir.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, "..");
@@ -47,7 +48,7 @@ function fail(message) {
   process.stderr.write(`bench/corpora: ${message}\n`);
   process.exit(2);
 }
-const corporaDir = path.resolve(opt("corpora", findCorpora()));
+const corporaDir = path.resolve(opt("corpora", findCorpora(REPO)));
 const onlyProjects = opt("projects", undefined)?.split(",").map((s) => s.trim()).filter(Boolean);
 const onlyFramework = opt("framework", undefined)?.toLowerCase();
 const target = opt("target", undefined);
@@ -56,14 +57,6 @@ const jsonOut = opt("json", undefined);
 const CLI = path.join(REPO, "bin/pycodemod.js");
 if (!beforeOnly && !existsSync(path.join(REPO, "dist/bundle/cli.js"))) fail("dist/ is missing: run `npm run build` first");
 
-function findCorpora() {
-  // The checkout is /work/wt/NAME or /work/main: look upwards for shared/corpora.
-  for (let dir = REPO; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const candidate = path.join(dir, "shared/corpora");
-    if (existsSync(candidate)) return candidate;
-  }
-  return path.join(REPO, "../shared/corpora");
-}
 
 // ───────────────────────────── projects ─────────────────────────────
 

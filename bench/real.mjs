@@ -18,6 +18,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { findCorpora } from "./lib/corpora-dir.mjs";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CLI = path.join(REPO, "bin/pycodemod.js");
@@ -31,13 +32,6 @@ if (!existsSync(path.join(REPO, "dist/bundle/cli.js"))) {
   process.exit(2);
 }
 
-function findCorpora() {
-  for (let dir = REPO; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const candidate = path.join(dir, "shared/corpora");
-    if (existsSync(candidate)) return candidate;
-  }
-  throw new Error("shared/corpora not found above the checkout");
-}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -82,7 +76,7 @@ function repeat(label, fn) {
   return row;
 }
 
-const corpora = findCorpora();
+const corpora = findCorpora(REPO);
 const tmp = mkdtempSync(path.join(os.tmpdir(), "pycodemod-real-"));
 try {
   const tree = path.join(tmp, "tree");

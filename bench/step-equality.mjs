@@ -6,26 +6,20 @@
 // two trees must be byte-identical. Django projects go django-1.11 → django-6.0, Flask projects
 // flask-1.0 → flask-3.1. Not a test (it takes minutes); run it after changing a rule's gating.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, lstatSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, lstatSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { findCorpora } from "./lib/corpora-dir.mjs";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CLI = path.join(REPO, "bin/pycodemod.js");
 const JOURNEYS = { django: ["django-1.11", "django-6.0"], flask: ["flask-1.0", "flask-3.1"] };
 
-function findCorpora() {
-  for (let dir = REPO; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const candidate = path.join(dir, "shared/corpora");
-    if (existsSync(candidate)) return candidate;
-  }
-  throw new Error("shared/corpora not found above the checkout");
-}
 
 const argv = process.argv.slice(2);
 const only = argv.includes("--projects") ? argv[argv.indexOf("--projects") + 1].split(",") : undefined;
-const corpora = findCorpora();
+const corpora = findCorpora(REPO);
 const manifest = readFileSync(path.join(corpora, "manifest.tsv"), "utf8").trim().split("\n");
 const header = manifest[0].split("\t");
 const projects = manifest.slice(1)
