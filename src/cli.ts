@@ -11,7 +11,7 @@ import { ruleKind } from "./engine/rule.js";
 import { findingLines, fixLines, plural, problemLines } from "./report/messages.js";
 import { allRules, registry, selectRules, selectTemplateRules, findRule, UnknownRuleError, unknownRuleMessage } from "./rules.js";
 import { upgrade, type FileResult } from "./runner.js";
-import { statusOf } from "./process-file.js";
+import { placed, statusOf } from "./process-file.js";
 import { parseTargets, TargetError, validTargetList } from "./target.js";
 import { TemplateTally } from "./templates/tally.js";
 import { templateOnStdin } from "./templates/stdin.js";
@@ -299,7 +299,7 @@ async function runStdin(args: CliArgs, settings: RunSettings, mode: Mode, color:
   const result = template?.result ?? transformSync(decoded.text, { rules, targets, filename, candidates });
   const fileResult: FileResult = {
     path: filename, absolutePath: filename, status: statusOf(result),
-    fixes: result.fixes, findings: result.findings, problems: result.problems,
+    fixes: result.fixes, findings: placed(result.findings, mode === "write"), problems: result.problems,
     ...(result.changed ? { before: decoded.text, after: result.code } : {}),
   };
   const lines = [...problemLines(fileResult), ...(args.quiet ? [] : findingLines(fileResult))];

@@ -143,7 +143,9 @@ export async function processFile(job: FileJob, settings: JobSettings, preloaded
   const consulted = view?.track();
   const result = transformSync(decoded.text, { rules: settings.rules, targets: settings.targets, filename: job.display, candidates, project: settings.project });
   const status = statusOf(result);
-  const out: FileResult = { ...base, status, fixes: result.fixes, findings: result.findings, problems: result.problems, parsed: result.parsed };
+  // Findings point into the file as it is on disk when the run ends: the rewrite in write mode,
+  // the untouched original otherwise (--diff, --check, or a write that failed).
+  const out: FileResult = { ...base, status, fixes: result.fixes, findings: placed(result.findings, settings.write), problems: result.problems, parsed: result.parsed };
   // The file itself is covered by its content hash; its own stamp would change with its rewrite.
   consulted?.delete(job.absolute);
   if (consulted && consulted.size > 0) out.dependencies = view!.dependencies(consulted);
@@ -159,8 +161,13 @@ export async function processFile(job: FileJob, settings: JobSettings, preloaded
       out.written = true;
       if (result.settled) out.settledHash = hashBytes(bytes);
     } catch (error) {
-      return { ...out, status: "error", written: false, problems: [...out.problems, writeProblem(error)] };
+      return { ...out, status: "error", written: false, findings: placed(result.findings, false), problems: [...out.problems, writeProblem(error)] };
     }
   }
   return out;
+}
+
+/** Findings placed in the rewritten text or in the original one (the engine gives both; a report needs one). */
+export function placed(findings: readonly Finding[], rewritten: boolean): Finding[] {
+  return findings.map(({ original, ...finding }) => (original && !rewritten ? { ...finding, ...original } : finding));
 }

@@ -65,9 +65,12 @@ export interface Rule extends RuleMeta {
 
 export interface Finding {
   rule: string;
+  /** 1-based, in the rewritten text (the file as a write leaves it). */
   line: number;
   column: number;
   message: string;
+  /** Where the same place is in the text before this run's rewrite, when that differs. */
+  original?: { line: number; column: number };
 }
 
 export interface RuleContext {

@@ -9,6 +9,7 @@ import { prefilterFor } from "./prefilter.js";
 import { ruleAppliesToFile, type Finding, type Rule, type RuleContext, type Visitor } from "./rule.js";
 import { LineIndex, newlineOf, positionOf } from "./text.js";
 import { IgnoreComments } from "./ignore-comments.js";
+import { PassHistory } from "./position-map.js";
 import type { ProjectLookup, StarNames } from "./project.js";
 
 export interface TransformOptions {
@@ -86,10 +87,12 @@ export function transformSync(source: string, options: TransformOptions): Transf
 
   const fixes: AppliedFix[] = [];
   const problems: Problem[] = [];
-  let findings: Finding[] = [];
+  let findings: IndexedFinding[] = [];
   let text = source;
   let fixedPoint = false;
   let settled = false;
+  const history = new PassHistory();
+  const made: MadeFix[] = [];
   // The tree of `text`; undefined only while it is being replaced. Freed in `finally`.
   let current: Tree | undefined = tree;
   try {
@@ -125,9 +128,11 @@ export function transformSync(source: string, options: TransformOptions): Transf
         }
         next = checked.set.apply(text);
         nextTree = parse(next);
-        recordFixes(fixes, text, checked.set.fixes);
+        recordFixes(made, history.length, checked.set.fixes);
+        history.record(checked.set.sorted);
       } else {
-        recordFixes(fixes, text, accepted.fixes);
+        recordFixes(made, history.length, accepted.fixes);
+        history.record(accepted.sorted);
       }
       current = nextTree;
       text = next;
@@ -136,7 +141,16 @@ export function transformSync(source: string, options: TransformOptions): Transf
   } finally {
     current?.delete();
   }
-  return { code: text, changed: text !== source, fixes, findings, problems, parsed: true, settled };
+  const sourceLines = new LineIndex(source);
+  for (const fix of made) {
+    fixes.push({ rule: fix.rule, message: fix.message, line: sourceLines.position(history.toOriginal(fix.index, fix.pass)).line });
+  }
+  const located = text === source ? findings.map(withoutIndex) : findings.map((f) => {
+    const original = sourceLines.position(history.toOriginal(f.index));
+    const finding = withoutIndex(f);
+    return original.line === f.line && original.column === f.column ? finding : { ...finding, original };
+  });
+  return { code: text, changed: text !== source, fixes, findings: located, problems, parsed: true, settled };
 }
 
 /**
@@ -189,14 +203,28 @@ function firstLineOf(text: string, fix: Fix | undefined): number | undefined {
   return positionOf(text, firstStart(fix)).line;
 }
 
-function recordFixes(into: AppliedFix[], text: string, fixes: Fix[]): void {
-  const lines = new LineIndex(text);
-  for (const fix of fixes) into.push({ rule: fix.rule, message: fix.message, line: fix.edits.length > 0 ? lines.position(firstStart(fix)).line : 1 });
+/** A fix as made: where it starts in the text of its pass (`pass` passes after the original). */
+interface MadeFix {
+  rule: string;
+  message: string;
+  index: number;
+  pass: number;
+}
+
+function recordFixes(into: MadeFix[], pass: number, fixes: Fix[]): void {
+  for (const fix of fixes) into.push({ rule: fix.rule, message: fix.message, index: fix.edits.length > 0 ? firstStart(fix) : 0, pass });
+}
+
+/** A finding as reported, with its index in the text of the pass that reported it. */
+type IndexedFinding = Finding & { index: number };
+
+function withoutIndex({ index: _index, ...finding }: IndexedFinding): Finding {
+  return finding;
 }
 
 interface PassOutcome {
   fixes: Fix[];
-  findings: Finding[];
+  findings: IndexedFinding[];
   crashed?: Problem;
 }
 
@@ -215,7 +243,7 @@ function runPass(
   const newline = newlineOf(text);
   const ignores = IgnoreComments.scan(text);
   const fixes: Fix[] = [];
-  const findings: Finding[] = [];
+  const findings: IndexedFinding[] = [];
   let lines: LineIndex | undefined;
   const handlers = new Map<string, { rule: Rule; visit: Visitor }[]>();
   const modules: { rule: Rule; visit: Visitor }[] = [];
@@ -236,7 +264,7 @@ function runPass(
           if (rule.style) return;
           const index = typeof at === "number" ? at : at.startIndex;
           lines ??= new LineIndex(text);
-          findings.push({ rule: rule.id, message, ...lines.position(index) });
+          findings.push({ rule: rule.id, message, ...lines.position(index), index });
         },
       };
       const visitors = rule.create(ctx);
