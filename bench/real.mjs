@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Speed on real projects: `npm run bench:real [-- --runs N]`. See bench/README.md.
+// Speed on real projects: `npm run bench [-- --runs N]` (also `npm run bench:real`). See bench/README.md.
 //
 // The projects of ../shared/corpora, unpacked side by side into one temporary tree, as a user's
 // monorepo would be. One invocation per measurement, repeated --runs times (default 5); medians

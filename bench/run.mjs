@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The benchmark: `npm run bench` (or `node bench/run.mjs [flags]`). See bench/README.md.
+// The seeded benchmark: `npm run bench:seeded` (or `node bench/run.mjs [flags]`). See bench/README.md.
 //
 //   --sizes 1000,5000,20000   corpus sizes in files (default 1000,5000,20000)
 //   --runs 3                  timed runs per measurement; the median is reported (default 3)
