@@ -69,7 +69,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   "no-color": { type: "boolean", help: "never color the diff" },
   jobs: { type: "string", short: "j", value: "N", help: "worker threads (default: number of cores)" },
   quiet: { type: "boolean", short: "q", help: "print only errors and the payload" },
-  verbose: { type: "boolean", short: "v", help: "also say which rules ran and which files were left alone" },
+  verbose: { type: "boolean", short: "v", help: "also say which rules ran, which files were left alone and which style rewrites declined (and why)" },
   "list-rules": { type: "boolean", help: "print every rule (with --target: the rules it applies) and exit" },
   explain: { type: "string", value: "RULE", help: "describe one rule and exit" },
   help: { type: "boolean", short: "h", help: "show this help" },

@@ -43,6 +43,8 @@ interface Entry {
   h: string;
   /** Findings of the run that made the entry (most entries have none). */
   f?: Finding[];
+  /** Declined style rewrites of that run (for --verbose). */
+  s?: Finding[];
   d?: Dependency[];
 }
 
@@ -105,16 +107,17 @@ export class ResultCache {
   /** Hashes of files looked up and missed, until their result is settled. */
   private readonly pending = new Map<string, string>();
 
-  /** The findings of a cached unchanged result for these bytes, or undefined on a miss. */
-  lookup(key: string, hash: string): Finding[] | undefined {
+  /** The findings (and declined style rewrites) of a cached unchanged result for these bytes, or undefined on a miss. */
+  lookup(key: string, hash: string): { findings: Finding[]; declined?: Finding[] } | undefined {
     const entry = this.entries.get(key);
     if (!entry || entry.h !== hash || !depsUnchanged(entry.d)) return undefined;
-    return entry.f ?? [];
+    return { findings: entry.f ?? [], ...(entry.s ? { declined: entry.s } : {}) };
   }
 
-  store(key: string, hash: string, findings: readonly Finding[], deps?: readonly Dependency[]): void {
+  store(key: string, hash: string, findings: readonly Finding[], deps?: readonly Dependency[], declined?: readonly Finding[]): void {
     const entry: Entry = { h: hash };
     if (findings.length > 0) entry.f = [...findings];
+    if (declined && declined.length > 0) entry.s = [...declined];
     if (deps && deps.length > 0) entry.d = [...deps];
     this.entries.set(key, entry);
     this.dirty = true;
@@ -136,13 +139,13 @@ export class ResultCache {
    */
   settle(result: {
     path: string; status: string; problems: readonly unknown[]; findings: readonly Finding[];
-    dependencies?: readonly Dependency[]; settledHash?: string;
+    declined?: readonly Finding[]; dependencies?: readonly Dependency[]; settledHash?: string;
   }): void {
     const hash = this.pending.get(result.path);
     if (hash === undefined) return;
     this.pending.delete(result.path);
-    if (result.status === "unchanged" && result.problems.length === 0) this.store(result.path, hash, result.findings, result.dependencies);
-    else if (result.status === "changed" && result.settledHash) this.store(result.path, result.settledHash, result.findings, result.dependencies);
+    if (result.status === "unchanged" && result.problems.length === 0) this.store(result.path, hash, result.findings, result.dependencies, result.declined);
+    else if (result.status === "changed" && result.settledHash) this.store(result.path, result.settledHash, result.findings, result.dependencies, result.declined);
     else this.forget(result.path);
   }
 

@@ -8,7 +8,7 @@ import { prefilterFor } from "./engine/prefilter.js";
 import { decode, DecodeError, encode } from "./engine/text.js";
 import { transformSync } from "./engine/transform.js";
 import { ruleKind } from "./engine/rule.js";
-import { findingLines, fixLines, plural, problemLines } from "./report/messages.js";
+import { declinedLines, findingLines, fixLines, plural, problemLines } from "./report/messages.js";
 import { allRules, registry, selectRules, selectTemplateRules, findRule, UnknownRuleError, unknownRuleMessage } from "./rules.js";
 import { upgrade, type FileResult } from "./runner.js";
 import { placed, statusOf } from "./process-file.js";
@@ -213,6 +213,7 @@ async function run(args: CliArgs, streams: Streams): Promise<number> {
       }
       if (result.status === "error" || result.problems.length > 0) failed++;
       if (result.status === "error" && !result.template) failedUnchanged++;
+      if (args.verbose) lines.push(...declinedLines(result));
       if (args.verbose && result.status === "unchanged") lines.push(`${result.path}: unchanged`);
       if (lines.length > 0) {
         progress?.clear();
@@ -302,7 +303,8 @@ async function runStdin(args: CliArgs, settings: RunSettings, mode: Mode, color:
     fixes: result.fixes, findings: placed(result.findings, mode === "write"), problems: result.problems,
     ...(result.changed ? { before: decoded.text, after: result.code } : {}),
   };
-  const lines = [...problemLines(fileResult), ...(args.quiet ? [] : findingLines(fileResult))];
+  if (result.declined) fileResult.declined = result.declined;
+  const lines = [...problemLines(fileResult), ...(args.quiet ? [] : findingLines(fileResult)), ...(args.verbose ? declinedLines(fileResult) : [])];
   if (lines.length > 0) streams.stderr(`${lines.join("\n")}\n`);
   if (args.format !== "text") streams.stdout(await machineReport(args.format, mode, [fileResult], [], [...allRules, ...settings.pluginRules]));
   else if (mode === "write") streams.stdoutBytes(encode(decoded, result.code));

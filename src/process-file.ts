@@ -32,6 +32,8 @@ export interface FileResult {
   template?: true;
   fixes: AppliedFix[];
   findings: Finding[];
+  /** Style rewrites that declined, and why (listed by --verbose; never findings). */
+  declined?: Finding[];
   problems: Problem[];
   /** Decoded text before and after, present when the file changed and text was asked for. */
   before?: string;
@@ -116,8 +118,8 @@ export function triageFile(job: FileJob, settings: JobSettings): { done: FileRes
   if (!("decoded" in loaded)) return { done: loaded };
   if (settings.cache) {
     const hash = hashBytes(loaded.bytes) + (settings.cacheSalt ? hashBytes(Buffer.from(settings.cacheSalt)) : "");
-    const findings = settings.cache.lookup(job.display, hash);
-    if (findings) return { done: { ...baseResult(job), status: "unchanged", findings } };
+    const cached = settings.cache.lookup(job.display, hash);
+    if (cached) return { done: { ...baseResult(job), status: "unchanged", ...cached } };
     settings.cache.remember(job.display, hash);
   }
   loaded.candidates = prefilterFor(settings.rules).match(loaded.decoded.text);
@@ -146,6 +148,7 @@ export async function processFile(job: FileJob, settings: JobSettings, preloaded
   // Findings point into the file as it is on disk when the run ends: the rewrite in write mode,
   // the untouched original otherwise (--diff, --check, or a write that failed).
   const out: FileResult = { ...base, status, fixes: result.fixes, findings: placed(result.findings, settings.write), problems: result.problems, parsed: result.parsed };
+  if (result.declined) out.declined = placed(result.declined, settings.write);
   // The file itself is covered by its content hash; its own stamp would change with its rewrite.
   consulted?.delete(job.absolute);
   if (consulted && consulted.size > 0) out.dependencies = view!.dependencies(consulted);
@@ -161,7 +164,7 @@ export async function processFile(job: FileJob, settings: JobSettings, preloaded
       out.written = true;
       if (result.settled) out.settledHash = hashBytes(bytes);
     } catch (error) {
-      return { ...out, status: "error", written: false, findings: placed(result.findings, false), problems: [...out.problems, writeProblem(error)] };
+      return { ...out, status: "error", written: false, findings: placed(result.findings, false), ...(result.declined ? { declined: placed(result.declined, false) } : {}), problems: [...out.problems, writeProblem(error)] };
     }
   }
   return out;

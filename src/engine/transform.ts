@@ -46,6 +46,11 @@ export interface TransformResult {
   changed: boolean;
   fixes: AppliedFix[];
   findings: Finding[];
+  /**
+   * Style rewrites that declined, with why (a style rule's reports): never findings, since the
+   * user has nothing to act on; `--verbose` lists them. Absent when there are none.
+   */
+  declined?: Finding[];
   problems: Problem[];
   /** False when the prefilter ruled the file out before parsing. */
   parsed: boolean;
@@ -88,6 +93,7 @@ export function transformSync(source: string, options: TransformOptions): Transf
   const fixes: AppliedFix[] = [];
   const problems: Problem[] = [];
   let findings: IndexedFinding[] = [];
+  let declined: IndexedFinding[] = [];
   let text = source;
   let fixedPoint = false;
   let settled = false;
@@ -99,6 +105,7 @@ export function transformSync(source: string, options: TransformOptions): Transf
     for (let pass = 0; pass < (options.maxPasses ?? DEFAULT_MAX_PASSES); pass++) {
       const outcome = runPass(text, current!, active, roles, options);
       findings = outcome.findings;
+      declined = outcome.declined;
       if (outcome.crashed) return unchanged({ parsed: true, problems: [outcome.crashed] });
       if (outcome.fixes.length === 0) {
         fixedPoint = true;
@@ -145,12 +152,13 @@ export function transformSync(source: string, options: TransformOptions): Transf
   for (const fix of made) {
     fixes.push({ rule: fix.rule, message: fix.message, line: sourceLines.position(history.toOriginal(fix.index, fix.pass)).line });
   }
-  const located = text === source ? findings.map(withoutIndex) : findings.map((f) => {
+  const locate = (list: IndexedFinding[]): Finding[] => text === source ? list.map(withoutIndex) : list.map((f) => {
     const original = sourceLines.position(history.toOriginal(f.index));
     const finding = withoutIndex(f);
     return original.line === f.line && original.column === f.column ? finding : { ...finding, original };
   });
-  return { code: text, changed: text !== source, fixes, findings: located, problems, parsed: true, settled };
+  const located = locate(findings);
+  return { code: text, changed: text !== source, fixes, findings: located, ...(declined.length > 0 ? { declined: locate(declined) } : {}), problems, parsed: true, settled };
 }
 
 /**
@@ -169,7 +177,7 @@ function isSettled(
   const extra = fresh.filter((rule) => !active.includes(rule));
   if (extra.length === 0) return true;
   const outcome = runPass(text, tree, extra, roles, options);
-  return !outcome.crashed && outcome.fixes.length === 0 && outcome.findings.length === 0;
+  return !outcome.crashed && outcome.fixes.length === 0 && outcome.findings.length === 0 && outcome.declined.length === 0;
 }
 
 function acceptFixes(fixes: Fix[]): EditSet {
@@ -225,6 +233,7 @@ function withoutIndex({ index: _index, ...finding }: IndexedFinding): Finding {
 interface PassOutcome {
   fixes: Fix[];
   findings: IndexedFinding[];
+  declined: IndexedFinding[];
   crashed?: Problem;
 }
 
@@ -244,6 +253,7 @@ function runPass(
   const ignores = IgnoreComments.scan(text);
   const fixes: Fix[] = [];
   const findings: IndexedFinding[] = [];
+  const declined: IndexedFinding[] = [];
   let lines: LineIndex | undefined;
   const handlers = new Map<string, { rule: Rule; visit: Visitor }[]>();
   const modules: { rule: Rule; visit: Visitor }[] = [];
@@ -260,11 +270,10 @@ function runPass(
           fixes.push({ rule: rule.id, message, edits });
         },
         report(at, message) {
-          // A style rewrite that declines leaves nothing the user must act on.
-          if (rule.style) return;
           const index = typeof at === "number" ? at : at.startIndex;
           lines ??= new LineIndex(text);
-          findings.push({ rule: rule.id, message, ...lines.position(index), index });
+          // A style rewrite that declines leaves nothing the user must act on: kept apart, for --verbose.
+          (rule.style ? declined : findings).push({ rule: rule.id, message, ...lines.position(index), index });
         },
       };
       const visitors = rule.create(ctx);
@@ -296,9 +305,9 @@ function runPass(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return {
-      fixes: [], findings,
+      fixes: [], findings, declined,
       crashed: { kind: "rule-error", rule: current?.id, message: `rule ${current?.id} failed: ${message}; file left unchanged` },
     };
   }
-  return { fixes, findings };
+  return { fixes, findings, declined };
 }

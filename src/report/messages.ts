@@ -12,6 +12,11 @@ export function findingLines(result: FileResult): string[] {
   return result.findings.map((f) => `${result.path}:${f.line}:${f.column}: warning: ${f.message} [${f.rule}]`);
 }
 
+/** --verbose: style rewrites that declined (not warnings: the code still works as it is). */
+export function declinedLines(result: FileResult): string[] {
+  return (result.declined ?? []).map((d) => `${result.path}:${d.line}: ${d.rule}: style rewrite declined: ${d.message}`);
+}
+
 export function fixLines(result: FileResult, verb: string): string[] {
   return result.fixes.map((f) => `${result.path}:${f.line}: ${verb}: ${f.message} [${f.rule}]`);
 }
