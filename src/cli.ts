@@ -303,7 +303,7 @@ async function runStdin(args: CliArgs, settings: RunSettings, mode: Mode, color:
     fixes: result.fixes, findings: placed(result.findings, mode === "write"), problems: result.problems,
     ...(result.changed ? { before: decoded.text, after: result.code } : {}),
   };
-  if (result.declined) fileResult.declined = result.declined;
+  if (result.declined) fileResult.declined = placed(result.declined, mode === "write");
   const lines = [...problemLines(fileResult), ...(args.quiet ? [] : findingLines(fileResult)), ...(args.verbose ? declinedLines(fileResult) : [])];
   if (lines.length > 0) streams.stderr(`${lines.join("\n")}\n`);
   if (args.format !== "text") streams.stdout(await machineReport(args.format, mode, [fileResult], [], [...allRules, ...settings.pluginRules]));
