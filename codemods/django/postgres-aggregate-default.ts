@@ -2,9 +2,12 @@
 // ArrayAgg, JSONBAgg and StringAgg ([] / [] / ""); from Django 5.0 they return None (the default
 // argument's default). Calls without `default` get the value they used to return:
 // `default=Value([])`, `default=Value("[]")`, `default=Value("")`, spelled with a Value that is
-// already imported (`Value` or `models.Value`); files without one are reported. Only while the
-// target is 4.x: from 5.0 on, None is the established result.
+// already imported (`Value` or `models.Value`), else with `from django.db.models import Value` added
+// above the aggregate's import when the name `Value` is free there. Only while the target is 4.x:
+// from 5.0 on, None is the established result.
 import { callArgs, callsTo, importedAt, insertArgument } from "../../src/engine/helpers/calls.js";
+import type { Edit } from "../../src/engine/edits.js";
+import { insertAbove } from "../../src/engine/helpers/statements.js";
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule, type RuleContext } from "../../src/engine/rule.js";
 
@@ -38,7 +41,8 @@ export default defineRule({
     "rows (`[]`, `[]`, `\"\"`); from Django 5.0 they return `None` unless `default` is given. Calls of these " +
     "aggregates from `django.contrib.postgres.aggregates` without `default` (and without `**kwargs`) get " +
     "`default=Value([])`, `default=Value(\"[]\")` or `default=Value(\"\")`, written with a `Value` the file already " +
-    "imports from `django.db.models` (or as `models.Value`). Without such an import the call is reported. Drop the " +
+    "imports from `django.db.models` (or as `models.Value`); without one, `from django.db.models import Value` is added " +
+    "above the aggregate's import, unless the name `Value` already means something else there (then the call is reported). Drop the " +
     "default where None is what you want. Only for targets 4.0 to 4.2: from 5.0 on None is the established result and " +
     "code may rely on it. Migrations are left alone.",
   docs: DOCS,
@@ -51,16 +55,40 @@ export default defineRule({
     return {
       module() {
         const qualified = MODULES.flatMap((m) => Object.keys(DEFAULTS).map((n) => `${m}.${n}`));
+        // Calls with no Value in reach, grouped by the import their aggregate came from: that
+        // import gets `from django.db.models import Value` above it, once, in the same fix.
+        const needImport = new Map<number, { statement: Node; scope: Node; calls: { call: Node; args: NonNullable<ReturnType<typeof callArgs>>; name: string }[] }>();
+        const report = (call: Node, name: string) =>
+          ctx.report(call, `${name}() without default returns None instead of ${DEFAULTS[name]} for no rows since Django 5.0 (deprecated in 4.0): pass default=Value(${DEFAULTS[name]}) to keep the old result; see ${DOCS}`);
         for (const found of callsTo(ctx.facts, qualified)) {
           const args = callArgs(found.call);
           if (!args || args.dictSplat || args.keywords.has("default")) continue;
           const name = found.qualified.slice(found.qualified.lastIndexOf(".") + 1);
           const value = valueSpelling(ctx, found.call);
           if (!value) {
-            ctx.report(found.call, `${name}() without default returns None instead of ${DEFAULTS[name]} for no rows since Django 5.0 (deprecated in 4.0): pass default=Value(${DEFAULTS[name]}) to keep the old result; see ${DOCS}`);
+            let root: Node = found.callee;
+            while (root.type === "attribute") root = root.childForFieldName("object")!;
+            const origin = ctx.facts.importOf(root);
+            if (!origin) {
+              report(found.call, name);
+              continue;
+            }
+            const group = needImport.get(origin.statement.id) ?? { statement: origin.statement, scope: origin.scope, calls: [] };
+            group.calls.push({ call: found.call, args, name });
+            needImport.set(origin.statement.id, group);
             continue;
           }
           ctx.fix(`${name}: default=${value}(${DEFAULTS[name]}) made explicit`, insertArgument(ctx.source, args, args.args.length, `default=${value}(${DEFAULTS[name]})`, ctx.newline));
+        }
+        for (const { statement, scope, calls } of needImport.values()) {
+          const sites = calls.map((c) => c.call);
+          if (!ctx.facts.nameIsFree("Value", scope, sites, "django.db.models.Value", statement.startIndex)) {
+            for (const c of calls) report(c.call, c.name);
+            continue;
+          }
+          const edits: Edit[] = [insertAbove(ctx.source, statement, ["from django.db.models import Value"], ctx.newline)];
+          for (const c of calls) edits.push(...insertArgument(ctx.source, c.args, c.args.args.length, `default=Value(${DEFAULTS[c.name]})`, ctx.newline));
+          ctx.fix(`${calls.map((c) => c.name).join(", ")}: default=Value(...) made explicit, Value imported from django.db.models`, edits);
         }
       },
     };
