@@ -128,6 +128,8 @@ export const LEFTOVER_PATTERNS = {
     { id: "get_storage_class", what: "get_storage_class (5.1)", pattern: /\bget_storage_class\b/g },
     { id: "ChoicesMeta", what: "ChoicesMeta (6.0)", pattern: /\bChoicesMeta\b/g },
     { id: "is_iterable", what: "itercompat.is_iterable (6.0)", pattern: /\bitercompat\b/g },
+    // Issue 9, the rest of D24/D62/D68/D101 (django helper).
+    { id: "six uses", what: "six.X uses and six imports (django.utils.six removed in 3.0; counts the six package too)", pattern: /\bsix\.\w+|^[ \t]*(?:import[ \t]+six\b|from[ \t]+six\b)/gm },
     { id: "mail BadHeaderError", what: "django.core.mail BadHeaderError (7.0)", pattern: /from\s+django\.core\.mail(?:\.message)?\s+import\s+(?:\([^)]*|[^\n]*)\bBadHeaderError\b|\bmail\.BadHeaderError\b/g },
   ],
   flask: [
