@@ -8,9 +8,8 @@ import type { Edit } from "../../src/engine/edits.js";
 import type { ImportBinding } from "../../src/engine/facts.js";
 import { formatImportName, importEntries, rewriteImportEntries } from "../../src/engine/helpers/imports.js";
 import { sixUseInPy3 } from "../../src/engine/helpers/six-py3.js";
-import { insertAbove, ownsItsLines, removeStatement, replaceStatement } from "../../src/engine/helpers/statements.js";
-import { removeStatementAndSpacing } from "../../src/engine/helpers/versioned-code.js";
-import { lineEndWithNewline, lineStart } from "../../src/engine/text.js";
+import { dropImportEntries, removeImportStatement } from "../../src/engine/helpers/drop-imports.js";
+import { insertAbove, replaceStatement } from "../../src/engine/helpers/statements.js";
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule, type RuleContext } from "../../src/engine/rule.js";
 
@@ -83,31 +82,6 @@ function moduleMember(ref: Node): { expr: Node; member: string } | undefined {
   return { expr: outer, member: `moves.${outer.childForFieldName("attribute")!.text}` };
 }
 
-/**
- * Deletes an import statement that has lost every name, with the blank lines it leaves doubled:
- * those before it when there are some (the spacing after it stays), else those after it.
- */
-function removeImport(source: string, statement: Node): Edit[] {
-  if (!ownsItsLines(source, statement)) return removeStatement(source, statement);
-  const own = lineStart(source, statement.startIndex);
-  let start = own;
-  while (start > 0) {
-    const previous = lineStart(source, start - 1);
-    if (source.slice(previous, start).trim() !== "") break;
-    start = previous;
-  }
-  // First thing in the file: the blank lines after it go too; after other lines, only its own line.
-  if (start === 0) return removeStatementAndSpacing(source, statement);
-  if (start === own) return removeStatement(source, statement);
-  return [{ start, end: lineEndWithNewline(source, statement.endIndex), text: "" }];
-}
-
-/** Drops some names of an import statement; the whole statement (with its spacing) when none is left. */
-function dropEntries(source: string, statement: Node, changes: Map<number, null>): Edit[] | undefined {
-  if (importEntries(statement).every((e) => changes.has(e.id))) return removeImport(source, statement);
-  return rewriteImportEntries(source, statement, changes);
-}
-
 /** True when nothing else in the file binds `name`, so dropping its import leaves the builtin. */
 function onlyBinding(ctx: RuleContext, binding: ImportBinding): boolean {
   const table = ctx.facts.table(binding.name);
@@ -149,7 +123,7 @@ export default defineRule({
             // `from django.utils import six [as s]`, `import django.utils.six as s`.
             const plan = planUses(ctx, binding, moduleMember);
             if (plan.complete) {
-              const dropped = dropEntries(ctx.source, statement, new Map([[binding.entry.id, null]]));
+              const dropped = dropImportEntries(ctx.source, statement, new Map([[binding.entry.id, null]]));
               if (dropped) {
                 ctx.fix("django.utils.six uses written in Python 3; the import goes", [...plan.edits, ...dropped]);
                 continue;
@@ -222,7 +196,7 @@ function fromStatement(ctx: RuleContext, bindings: ImportBinding[]): void {
       } else lines.push(importLine(target, binding.name));
     }
     if (known && importEntries(statement).length === bindings.length) {
-      const edit = lines.length > 0 ? [replaceStatement(ctx.source, statement, lines, ctx.newline)] : removeImport(ctx.source, statement);
+      const edit = lines.length > 0 ? [replaceStatement(ctx.source, statement, lines, ctx.newline)] : removeImportStatement(ctx.source, statement);
       ctx.fix("django.utils.six.moves → where Python 3 keeps these names", edit);
       return;
     }
@@ -241,7 +215,7 @@ function fromStatement(ctx: RuleContext, bindings: ImportBinding[]): void {
       deferred ||= plan.deferred;
     }
     if (changes.size === importEntries(statement).length) {
-      ctx.fix("django.utils.six uses written in Python 3; the import goes", [...edits, ...removeImport(ctx.source, statement)]);
+      ctx.fix("django.utils.six uses written in Python 3; the import goes", [...edits, ...removeImportStatement(ctx.source, statement)]);
       return;
     }
     if (deferred) {
