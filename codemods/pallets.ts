@@ -18,6 +18,7 @@ import werkzeugTestClientCookies from "./werkzeug/test-client-cookies.js";
 import werkzeugRequestCharset from "./werkzeug/request-charset.js";
 import werkzeugHasKey from "./werkzeug/has-key.js";
 import werkzeugFormatString from "./werkzeug/format-string.js";
+import { werkzeugFixes } from "./werkzeug-fixes.js";
 import markupsafeSoftUnicode from "./markupsafe/soft-unicode.js";
 import markupsafeVersionAttribute from "./markupsafe/version-attribute.js";
 import itsdangerousJsonModule from "./itsdangerous/json-module.js";
@@ -39,6 +40,7 @@ export const palletsRules: readonly Rule[] = [
   werkzeugRequestCharset,
   werkzeugHasKey,
   werkzeugFormatString,
+  ...werkzeugFixes,
   werkzeugRemovedApis,
   markupsafeSoftUnicode,
   markupsafeVersionAttribute,

@@ -1,0 +1,11 @@
+// The Werkzeug rows that became fixes after the first Pallets pass (issue 8: invalidate_cached_property,
+// escape/unescape, pbkdf2, url_decode, Headers.to_list, ...), kept in their own list so pallets.ts
+// gains them with one line.
+import type { Rule } from "../src/engine/rule.js";
+import werkzeugInvalidateCachedProperty from "./werkzeug/invalidate-cached-property.js";
+import werkzeugUtilsEscape from "./werkzeug/utils-escape.js";
+
+export const werkzeugFixes: readonly Rule[] = [
+  werkzeugInvalidateCachedProperty,
+  werkzeugUtilsEscape,
+];
