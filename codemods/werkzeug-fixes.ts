@@ -4,8 +4,10 @@
 import type { Rule } from "../src/engine/rule.js";
 import werkzeugInvalidateCachedProperty from "./werkzeug/invalidate-cached-property.js";
 import werkzeugUtilsEscape from "./werkzeug/utils-escape.js";
+import werkzeugPbkdf2 from "./werkzeug/pbkdf2.js";
 
 export const werkzeugFixes: readonly Rule[] = [
   werkzeugInvalidateCachedProperty,
   werkzeugUtilsEscape,
+  werkzeugPbkdf2,
 ];

@@ -32,8 +32,6 @@ const names: RemovedName[] = [
   ...each(["werkzeug.utils.HTMLBuilder", "werkzeug.utils.html", "werkzeug.utils.xhtml"], "2.0", V20,
     "Werkzeug 2.1 removed it with no replacement; build the markup with a template or markupsafe"),
   { name: "werkzeug.utils.detect_utf_encoding", since: "2.0", docs: V20, advice: "Werkzeug 2.1 removed it; json.loads detects the UTF encoding of bytes itself" },
-  ...each(["werkzeug.security.pbkdf2_hex", "werkzeug.security.pbkdf2_bin"], "2.0", V20,
-    "Werkzeug 2.1 removed it; use hashlib.pbkdf2_hmac(hash_name, data_bytes, salt_bytes, iterations, keylen) (.hex() for the hex form), writing the hash and iteration count explicitly"),
   { name: "werkzeug.useragents", since: "2.0", docs: V20,
     advice: "Werkzeug 2.1 removed user-agent parsing (browser, platform, version are None); subclass werkzeug.user_agent.UserAgent with a parser such as ua-parser and set Request.user_agent_class" },
   { name: "werkzeug.serving.run_with_reloader", since: "2.0", docs: V20, advice: "Werkzeug 2.1 removed it; call run_simple(..., use_reloader=True)" },
@@ -67,7 +65,7 @@ export default removedNames({
   description:
     "Werkzeug 1.0, 2.1, 2.3 and 3.0 removed APIs that need a person to choose the replacement: the rest of " +
     "`werkzeug.contrib` (secure cookies, sessions, atom, ...), `werkzeug.utils` helpers such as " +
-    "`HTMLBuilder`, `pbkdf2_hex`, user-agent parsing, `environ[\"werkzeug.server.shutdown\"]`, `url_encode` / `url_decode` / " +
+    "`HTMLBuilder`, user-agent parsing, `environ[\"werkzeug.server.shutdown\"]`, `url_encode` / `url_decode` / " +
     "`url_fix`, the `werkzeug.wsgi` path helpers, and password-hash methods other than scrypt and pbkdf2. Each use is " +
     "reported from the version that deprecated it, with what to do; nothing is changed.",
   docs: V20,
