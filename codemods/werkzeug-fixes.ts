@@ -5,9 +5,11 @@ import type { Rule } from "../src/engine/rule.js";
 import werkzeugInvalidateCachedProperty from "./werkzeug/invalidate-cached-property.js";
 import werkzeugUtilsEscape from "./werkzeug/utils-escape.js";
 import werkzeugPbkdf2 from "./werkzeug/pbkdf2.js";
+import werkzeugUrlDecode from "./werkzeug/url-decode.js";
 
 export const werkzeugFixes: readonly Rule[] = [
   werkzeugInvalidateCachedProperty,
   werkzeugUtilsEscape,
   werkzeugPbkdf2,
+  werkzeugUrlDecode,
 ];

@@ -42,8 +42,6 @@ const names: RemovedName[] = [
     "Werkzeug 2.3 removed it; read environ[...] or the Request attributes (script_root, query_string, path) yourself"),
   { name: "werkzeug.urls.url_encode", since: "2.3", docs: V23,
     advice: "Werkzeug 3.0 removed it; use urllib.parse.urlencode(obj, doseq=True), dropping None values first (Werkzeug skipped them) and sorting yourself if sort= was used" },
-  { name: "werkzeug.urls.url_decode", since: "2.3", docs: V23,
-    advice: "Werkzeug 3.0 removed it; use MultiDict(urllib.parse.parse_qsl(s, keep_blank_values=True))" },
   ...each(["werkzeug.urls.url_fix", "werkzeug.urls.url_decode_stream", "werkzeug.urls.url_encode_stream", "werkzeug.urls.BaseURL", "werkzeug.urls.URL", "werkzeug.urls.BytesURL"], "2.3", V23,
     "Werkzeug 3.0 removed it with no replacement; use urllib.parse (urlsplit, quote) directly"),
   ...each(["werkzeug.wsgi.make_line_iter", "werkzeug.wsgi.make_chunk_iter"], "2.3", V23, "Werkzeug 3.0 removed it with no replacement; read the stream yourself"),
@@ -65,7 +63,7 @@ export default removedNames({
   description:
     "Werkzeug 1.0, 2.1, 2.3 and 3.0 removed APIs that need a person to choose the replacement: the rest of " +
     "`werkzeug.contrib` (secure cookies, sessions, atom, ...), `werkzeug.utils` helpers such as " +
-    "`HTMLBuilder`, user-agent parsing, `environ[\"werkzeug.server.shutdown\"]`, `url_encode` / `url_decode` / " +
+    "`HTMLBuilder`, user-agent parsing, `environ[\"werkzeug.server.shutdown\"]`, `url_encode` / " +
     "`url_fix`, the `werkzeug.wsgi` path helpers, and password-hash methods other than scrypt and pbkdf2. Each use is " +
     "reported from the version that deprecated it, with what to do; nothing is changed.",
   docs: V20,

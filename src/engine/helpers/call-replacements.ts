@@ -27,6 +27,11 @@ export interface CallReplacement {
   rewrite?(args: CallArgs, source: string, name: string): string;
   /** Applies only when the target reaches this version (default: the rule's `since`). */
   since?: string;
+  /**
+   * Other qualified names the rewritten call spells by their last component
+   * (`werkzeug.datastructures.MultiDict` around `parse_qsl(...)`): each is imported like `to`.
+   */
+  also?: string[];
 }
 
 export interface CallReplacementRule extends Omit<RuleMeta, "needles"> {
@@ -75,26 +80,30 @@ function planBinding(ctx: RuleContext, binding: ImportBinding, replacement: Call
   if (binding.scope.type === "class_definition") return "it is imported in a class body";
   const refs = ctx.facts.references(binding);
   if (!refs.clean) return refs.reason ?? "its uses cannot be told apart";
-  const [module, name] = split(replacement.to);
+  const name = split(replacement.to)[1];
   const edits: Edit[] = [];
   for (const ref of refs.refs) {
     const edit = rewriteUse(ctx, replacement, ref, name);
     if (typeof edit === "string") return edit;
     edits.push(edit);
   }
-  const how = refs.refs.length === 0 && module !== "builtins" ? "present" : placement(ctx, replacement.to, binding.scope, refs.refs, binding.statement);
-  if (how !== "present" && how !== "import") return how;
-  const line = how === "import" && module !== "builtins" ? `from ${module} import ${name}` : undefined;
+  const lines: string[] = [];
+  for (const qualified of [replacement.to, ...(replacement.also ?? [])]) {
+    const [newModule, newName] = split(qualified);
+    const how = refs.refs.length === 0 && newModule !== "builtins" ? "present" : placement(ctx, qualified, binding.scope, refs.refs, binding.statement);
+    if (how !== "present" && how !== "import") return how;
+    if (how === "import" && newModule !== "builtins") lines.push(`from ${newModule} import ${newName}`);
+  }
   const statement = binding.statement;
   if (importEntries(statement).length === 1) {
-    if (line) edits.push(replaceStatement(ctx.source, statement, [line], ctx.newline));
+    if (lines.length > 0) edits.push(replaceStatement(ctx.source, statement, lines, ctx.newline));
     else edits.push(...rewriteImportEntries(ctx.source, statement, new Map([[binding.entry.id, null]]))!);
     return edits;
   }
   const dropped = rewriteImportEntries(ctx.source, statement, new Map([[binding.entry.id, null]]));
   if (!dropped) return "comments inside its import make the rewrite ambiguous";
   edits.push(...dropped);
-  if (line) edits.push(insertAbove(ctx.source, statement, [line], ctx.newline));
+  if (lines.length > 0) edits.push(insertAbove(ctx.source, statement, lines, ctx.newline));
   return edits;
 }
 
@@ -103,7 +112,7 @@ function planBinding(ctx: RuleContext, binding: ImportBinding, replacement: Call
  * and the new name imported once, above that import.
  */
 function planAttributes(ctx: RuleContext, attributes: Node[], replacement: CallReplacement, report: (at: Node, why: string) => void): void {
-  const [module, name] = split(replacement.to);
+  const name = split(replacement.to)[1];
   const groups = new Map<number, { origin: ImportBinding; edits: Edit[]; sites: Node[] }>();
   for (const attribute of attributes) {
     let root: Node = attribute.childForFieldName("object")!;
@@ -123,13 +132,18 @@ function planAttributes(ctx: RuleContext, attributes: Node[], replacement: CallR
     group.sites.push(attribute);
     groups.set(origin.statement.id, group);
   }
-  for (const { origin, edits, sites } of groups.values()) {
-    const how = placement(ctx, replacement.to, origin.scope, sites, origin.statement);
-    if (how !== "present" && how !== "import") {
-      for (const site of sites) report(site, how);
-      continue;
+  groups: for (const { origin, edits, sites } of groups.values()) {
+    const lines: string[] = [];
+    for (const qualified of [replacement.to, ...(replacement.also ?? [])]) {
+      const how = placement(ctx, qualified, origin.scope, sites, origin.statement);
+      if (how !== "present" && how !== "import") {
+        for (const site of sites) report(site, how);
+        continue groups;
+      }
+      const [newModule, newName] = split(qualified);
+      if (how === "import" && newModule !== "builtins") lines.push(`from ${newModule} import ${newName}`);
     }
-    if (how === "import") edits.push(insertAbove(ctx.source, origin.statement, [`from ${module} import ${name}`], ctx.newline));
+    if (lines.length > 0) edits.push(insertAbove(ctx.source, origin.statement, lines, ctx.newline));
     ctx.fix(`${split(replacement.from)[1]}${replacement.rewrite ? "(...)" : ""} → ${name}`, edits);
   }
 }
