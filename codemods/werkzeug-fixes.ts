@@ -6,10 +6,12 @@ import werkzeugInvalidateCachedProperty from "./werkzeug/invalidate-cached-prope
 import werkzeugUtilsEscape from "./werkzeug/utils-escape.js";
 import werkzeugPbkdf2 from "./werkzeug/pbkdf2.js";
 import werkzeugUrlDecode from "./werkzeug/url-decode.js";
+import werkzeugHeadersToList from "./werkzeug/headers-to-list.js";
 
 export const werkzeugFixes: readonly Rule[] = [
   werkzeugInvalidateCachedProperty,
   werkzeugUtilsEscape,
   werkzeugPbkdf2,
   werkzeugUrlDecode,
+  werkzeugHeadersToList,
 ];
