@@ -7,6 +7,8 @@ import werkzeugUtilsEscape from "./werkzeug/utils-escape.js";
 import werkzeugPbkdf2 from "./werkzeug/pbkdf2.js";
 import werkzeugUrlDecode from "./werkzeug/url-decode.js";
 import werkzeugHeadersToList from "./werkzeug/headers-to-list.js";
+import werkzeugHeadersAsBytes from "./werkzeug/headers-as-bytes.js";
+import werkzeugProxyFixNumProxies from "./werkzeug/proxy-fix-num-proxies.js";
 
 export const werkzeugFixes: readonly Rule[] = [
   werkzeugInvalidateCachedProperty,
@@ -14,4 +16,6 @@ export const werkzeugFixes: readonly Rule[] = [
   werkzeugPbkdf2,
   werkzeugUrlDecode,
   werkzeugHeadersToList,
+  werkzeugHeadersAsBytes,
+  werkzeugProxyFixNumProxies,
 ];
