@@ -168,5 +168,15 @@ export const LEFTOVER_PATTERNS = {
     { id: "locked_cached_property", what: "flask.helpers.locked_cached_property (Flask 3.0)", pattern: /\blocked_cached_property\b/g },
     { id: "make_test_environ_builder", what: "make_test_environ_builder (Flask 2.0)", pattern: /\bmake_test_environ_builder\b/g },
     { id: "flask.__version__", what: "flask.__version__ (Flask 3.2)", pattern: /\bflask\.__version__\b|from\s+flask\s+import\s+[^\n]*\b__version__\b/g },
+    // Werkzeug rows made fixes in issue 8's second pass (codemods/werkzeug-fixes.ts).
+    { id: "invalidate_cached_property", what: "werkzeug invalidate_cached_property (2.1)", pattern: /\binvalidate_cached_property\b/g },
+    { id: "pbkdf2_hex/bin", what: "werkzeug.security pbkdf2_hex / pbkdf2_bin (2.1)", pattern: /\bpbkdf2_(?:hex|bin)\b/g },
+    { id: "url_decode", what: "werkzeug.urls url_decode (3.0)", pattern: /\bwerkzeug(?:\.urls)?\s+import\s+(?:\([^)]*|[^\n]*)\burl_decode\b|\burls\.url_decode\b/g },
+    { id: "headers.to_list", what: "headers.to_list() (Werkzeug 1.0)", pattern: /\.headers\.to_list\(/g },
+    { id: "num_proxies", what: "ProxyFix(num_proxies=) (Werkzeug 1.0)", pattern: /\bnum_proxies\s*=(?!=)/g },
+    { id: "as_bytes", what: "Headers.get/getlist(as_bytes=) (Werkzeug 3.0)", pattern: /\bas_bytes\s*=(?!=)/g },
+    { id: "test client tuple", what: "test client as_tuple= (Werkzeug 2.1)", pattern: /\bas_tuple\s*=(?!=)/g },
+    { id: "OrderedMultiDict", what: "(Immutable)OrderedMultiDict (Werkzeug 3.2; a warning)", pattern: /\b(?:Immutable)?OrderedMultiDict\b/g },
+    { id: "WWWAuthenticate setters", what: "www_authenticate.set_basic/set_digest (Werkzeug 3.0)", pattern: /\.set_(?:basic|digest)\(/g },
   ],
 };
