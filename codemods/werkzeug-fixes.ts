@@ -9,6 +9,7 @@ import werkzeugUrlDecode from "./werkzeug/url-decode.js";
 import werkzeugHeadersToList from "./werkzeug/headers-to-list.js";
 import werkzeugHeadersAsBytes from "./werkzeug/headers-as-bytes.js";
 import werkzeugProxyFixNumProxies from "./werkzeug/proxy-fix-num-proxies.js";
+import werkzeugTestClientTuple from "./werkzeug/test-client-tuple.js";
 
 export const werkzeugFixes: readonly Rule[] = [
   werkzeugInvalidateCachedProperty,
@@ -18,4 +19,5 @@ export const werkzeugFixes: readonly Rule[] = [
   werkzeugHeadersToList,
   werkzeugHeadersAsBytes,
   werkzeugProxyFixNumProxies,
+  werkzeugTestClientTuple,
 ];

@@ -83,3 +83,18 @@ export function isWerkzeugHeaders(facts: Facts, node: Node, depth = 0): boolean 
   const value = soleAssignedValue(facts, node);
   return value !== undefined && isWerkzeugHeaders(facts, value, depth + 1);
 }
+
+const CLIENT_CLASSES = new Set(["werkzeug.test.Client", "werkzeug.Client"]);
+
+/**
+ * A Werkzeug test `Client(app)` built without a response wrapper, through a local name assigned
+ * once: before Werkzeug 2.0 its requests returned the tuple `(app_iter, status, headers)`.
+ */
+export function isBareWerkzeugClient(facts: Facts, node: Node): boolean {
+  if (node.type !== "identifier") return false;
+  const value = soleAssignedValue(facts, node);
+  if (!value || !calls(facts, value, CLIENT_CLASSES)) return false;
+  const list = value.childForFieldName("arguments");
+  const args = list?.namedChildren.filter((c) => c !== null && c.type !== "comment") ?? [];
+  return args.length === 1 && args[0]!.type !== "keyword_argument" && args[0]!.type !== "list_splat" && args[0]!.type !== "dictionary_splat";
+}
