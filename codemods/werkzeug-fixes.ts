@@ -10,6 +10,7 @@ import werkzeugHeadersToList from "./werkzeug/headers-to-list.js";
 import werkzeugHeadersAsBytes from "./werkzeug/headers-as-bytes.js";
 import werkzeugProxyFixNumProxies from "./werkzeug/proxy-fix-num-proxies.js";
 import werkzeugTestClientTuple from "./werkzeug/test-client-tuple.js";
+import werkzeugOrderedMultiDict from "./werkzeug/ordered-multi-dict.js";
 
 export const werkzeugFixes: readonly Rule[] = [
   werkzeugInvalidateCachedProperty,
@@ -20,4 +21,5 @@ export const werkzeugFixes: readonly Rule[] = [
   werkzeugHeadersAsBytes,
   werkzeugProxyFixNumProxies,
   werkzeugTestClientTuple,
+  werkzeugOrderedMultiDict,
 ];

@@ -9,7 +9,6 @@ const V015 = "https://werkzeug.palletsprojects.com/en/stable/changes/#version-0-
 const V20 = "https://werkzeug.palletsprojects.com/en/stable/changes/#version-2-0-0";
 const V22 = "https://werkzeug.palletsprojects.com/en/stable/changes/#version-2-2-0";
 const V23 = "https://werkzeug.palletsprojects.com/en/stable/changes/#version-2-3-0";
-const V31 = "https://werkzeug.palletsprojects.com/en/stable/changes/#version-3-1-0";
 
 const each = (names: string[], since: string, docs: string, advice: string): RemovedName[] =>
   names.map((name) => ({ name, since, docs, advice }));
@@ -45,8 +44,6 @@ const names: RemovedName[] = [
   ...each(["werkzeug.urls.url_fix", "werkzeug.urls.url_decode_stream", "werkzeug.urls.url_encode_stream", "werkzeug.urls.BaseURL", "werkzeug.urls.URL", "werkzeug.urls.BytesURL"], "2.3", V23,
     "Werkzeug 3.0 removed it with no replacement; use urllib.parse (urlsplit, quote) directly"),
   ...each(["werkzeug.wsgi.make_line_iter", "werkzeug.wsgi.make_chunk_iter"], "2.3", V23, "Werkzeug 3.0 removed it with no replacement; read the stream yourself"),
-  ...each(["werkzeug.datastructures.OrderedMultiDict", "werkzeug.datastructures.ImmutableOrderedMultiDict"], "3.1", V31,
-    "Werkzeug 3.1 deprecated it (removed in 3.2); use MultiDict / ImmutableMultiDict, whose items(multi=True) groups the values of each key instead of keeping the global order"),
 ];
 
 const SHUTDOWN: RemovedName = { name: "environ[\"werkzeug.server.shutdown\"]", since: "2.0", docs: V20, advice: "Werkzeug 2.1 removed the development server's shutdown function; stop the server process, or run it in a thread you can stop" };
