@@ -11,6 +11,7 @@ import werkzeugHeadersAsBytes from "./werkzeug/headers-as-bytes.js";
 import werkzeugProxyFixNumProxies from "./werkzeug/proxy-fix-num-proxies.js";
 import werkzeugTestClientTuple from "./werkzeug/test-client-tuple.js";
 import werkzeugOrderedMultiDict from "./werkzeug/ordered-multi-dict.js";
+import werkzeugWwwAuthenticate from "./werkzeug/www-authenticate.js";
 
 export const werkzeugFixes: readonly Rule[] = [
   werkzeugInvalidateCachedProperty,
@@ -22,4 +23,5 @@ export const werkzeugFixes: readonly Rule[] = [
   werkzeugProxyFixNumProxies,
   werkzeugTestClientTuple,
   werkzeugOrderedMultiDict,
+  werkzeugWwwAuthenticate,
 ];

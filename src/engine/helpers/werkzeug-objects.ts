@@ -98,3 +98,8 @@ export function isBareWerkzeugClient(facts: Facts, node: Node): boolean {
   const args = list?.namedChildren.filter((c) => c !== null && c.type !== "comment") ?? [];
   return args.length === 1 && args[0]!.type !== "keyword_argument" && args[0]!.type !== "list_splat" && args[0]!.type !== "dictionary_splat";
 }
+
+/** A Werkzeug (or Flask) response object the file builds, provably. */
+export function isWerkzeugResponse(facts: Facts, node: Node): boolean {
+  return isResponse(facts, node, 0);
+}
