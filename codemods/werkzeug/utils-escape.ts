@@ -43,8 +43,8 @@ function escapeArguments(args: CallArgs, ctx: RuleContext): [] | string {
     return "it is not called with exactly one positional argument";
   }
   if (!surelyPlainStr(ctx, args.positional[0]!)) {
-    return "its argument may be None (escaped to \"\"), a Markup (kept as is) or not a str; write `\"\" if s is None else html.escape(str(s))` " +
-      "where the old result must be kept, or markupsafe.escape where a Markup is wanted";
+    return "its argument may be None (escaped to \"\"), a Markup (returned as is) or not a str; write html.escape(str(s)) where s " +
+      "is never None nor a Markup, or markupsafe.escape where a Markup result is wanted";
   }
   return [];
 }
