@@ -95,7 +95,8 @@ export default defineRule({
     "`body, status, headers = response.response, response.status, response.headers`. Other uses of `as_tuple=True` are reported.",
   docs: DOCS,
   needles: ["as_tuple", "Client"],
-  precheck: (text) => text.includes("werkzeug") || text.includes("as_tuple"),
+  // as_tuple= on any test client, or a Werkzeug Client (imported by a line naming both words).
+  precheck: (text) => text.includes("as_tuple") || (text.includes("werkzeug") && /\bClient\b/.test(text)),
   create(ctx) {
     return {
       module() {
@@ -113,9 +114,9 @@ export default defineRule({
               if (looksLikeClient(receiver) || isBareWerkzeugClient(ctx.facts, receiver)) asTuple(ctx, call, args, keyword);
               continue;
             }
-            if (!isBareWerkzeugClient(ctx.facts, receiver)) continue;
+            // The statement shape first: it is cheap, and most calls fail it.
             const shape = unpacking(call);
-            if (!shape || shape.names.length !== 3) continue;
+            if (!shape || shape.names.length !== 3 || !isBareWerkzeugClient(ctx.facts, receiver)) continue;
             const name = freshName(ctx, call);
             if (!name) continue;
             const indent = indentAt(ctx.source, shape.statement.startIndex);
