@@ -32,6 +32,7 @@ import settingsUseDeprecatedPytz from "./django/settings-use-deprecated-pytz.js"
 import settingsUseEtags from "./django/settings-use-etags.js";
 import stringConcat from "./django/string-concat.js";
 import utilsSix from "./django/utils-six.js";
+import settingsMailers from "./django/settings-mailers.js";
 
 export const djangoBeyond: readonly Rule[] = [
   // Settings files.
@@ -47,6 +48,7 @@ export const djangoBeyond: readonly Rule[] = [
   settingsCsrfCookieMasked,
   settingsFormRendererDiv,
   settingsKeepAutoField,
+  settingsMailers,
   // Imports and names.
   assignmentTag,
   authFunctionViews,

@@ -130,6 +130,7 @@ export const LEFTOVER_PATTERNS = {
     { id: "is_iterable", what: "itercompat.is_iterable (6.0)", pattern: /\bitercompat\b/g },
     // Issue 9, the rest of D24/D62/D68/D101 (django helper).
     { id: "six uses", what: "six.X uses and six imports (django.utils.six removed in 3.0; counts the six package too)", pattern: /\bsix\.\w+|^[ \t]*(?:import[ \t]+six\b|from[ \t]+six\b)/gm },
+    { id: "EMAIL_* settings", what: "EMAIL_BACKEND/HOST/PORT/... connection settings (MAILERS, 7.0)", pattern: /^[ \t]*EMAIL_(?:BACKEND|HOST|PORT|HOST_USER|HOST_PASSWORD|USE_TLS|USE_SSL|SSL_CERTFILE|SSL_KEYFILE|TIMEOUT|FILE_PATH)[ \t]*=/gm },
     { id: "mail BadHeaderError", what: "django.core.mail BadHeaderError (7.0)", pattern: /from\s+django\.core\.mail(?:\.message)?\s+import\s+(?:\([^)]*|[^\n]*)\bBadHeaderError\b|\bmail\.BadHeaderError\b/g },
   ],
   flask: [
