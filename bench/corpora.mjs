@@ -55,7 +55,7 @@ const target = opt("target", undefined);
 const beforeOnly = argv.includes("--before-only");
 const jsonOut = opt("json", undefined);
 const CLI = path.join(REPO, "bin/pycodemod.js");
-if (!beforeOnly && !existsSync(path.join(REPO, "dist/bundle/cli.js"))) fail("dist/ is missing: run `npm run build` first");
+if (!beforeOnly && !existsSync(path.join(REPO, "dist/bundle/pycodemod.js"))) fail("dist/ is missing: run `npm run build` first");
 
 
 // ───────────────────────────── projects ─────────────────────────────

@@ -27,7 +27,7 @@ const TARGETS = ["django-6.0", "flask-3.1"];
 const argv = process.argv.slice(2);
 const runs = argv.includes("--runs") ? Number(argv[argv.indexOf("--runs") + 1]) : 5;
 const log = (m) => process.stderr.write(`${m}\n`);
-if (!existsSync(path.join(REPO, "dist/bundle/cli.js"))) {
+if (!existsSync(path.join(REPO, "dist/bundle/pycodemod.js"))) {
   log("bench/real: dist/ is missing: run `npm run build` first");
   process.exit(2);
 }

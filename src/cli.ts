@@ -3,7 +3,7 @@
 // message goes to stderr.
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { loadParser } from "./engine/parser.js";
+import { loadParser, preferQuickParserStart } from "./engine/parser.js";
 import { prefilterFor } from "./engine/prefilter.js";
 import { decode, DecodeError, encode } from "./engine/text.js";
 import { transformSync } from "./engine/transform.js";
@@ -194,6 +194,7 @@ async function run(args: CliArgs, streams: Streams): Promise<number> {
     keepText: mode === "diff",
     jobs: args.jobs,
     onDiscovered(count) {
+      preferQuickParserStart(count);
       progress = streams.progress(count, args.quiet || args.format !== "text");
     },
     onResult(result: FileResult) {
@@ -296,7 +297,10 @@ async function runStdin(args: CliArgs, settings: RunSettings, mode: Mode, color:
   const withPlugins = settings.pluginRules.length > 0 ? [...registry, ...settings.pluginRules] : undefined;
   const rules = selectRules({ targets, select: profile?.select ?? settings.select, ignore: profile?.ignore ?? settings.ignore, rules: withPlugins });
   const candidates = template ? [] : prefilterFor(rules).match(decoded.text);
-  if (candidates.length > 0) await loadParser();
+  if (candidates.length > 0) {
+    preferQuickParserStart(1);
+    await loadParser();
+  }
   const result = template?.result ?? transformSync(decoded.text, { rules, targets, filename, candidates });
   const fileResult: FileResult = {
     path: filename, absolutePath: filename, status: statusOf(result),

@@ -14,6 +14,17 @@ function looksLikeRule(value: unknown): value is Rule {
   return typeof value === "object" && value !== null && typeof (value as Rule).id === "string" && typeof (value as Rule).create === "function";
 }
 
+/**
+ * Set by src/launch/load-bundle.ts when this code runs from the CLI bundle: code compiled through
+ * `vm.Script` cannot use `import()` itself on Node 20 (it needs an experimental flag), so the
+ * launcher lends its own.
+ */
+declare const __pycodemod_import: ((url: string) => Promise<unknown>) | undefined;
+
+function importModule(url: string): Promise<unknown> {
+  return typeof __pycodemod_import === "function" ? __pycodemod_import(url) : import(url);
+}
+
 /** Imports each plugin and returns its rules; ids must not clash with built-ins or each other. */
 export async function loadPlugins(paths: readonly string[], cwd = process.cwd()): Promise<Rule[]> {
   const out: Rule[] = [];
@@ -24,7 +35,7 @@ export async function loadPlugins(paths: readonly string[], cwd = process.cwd())
     if (!existsSync(file)) throw new PluginError(`plugin ${shown}: no such file`);
     let module: Record<string, unknown>;
     try {
-      module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+      module = (await importModule(pathToFileURL(file).href)) as Record<string, unknown>;
     } catch (error) {
       throw new PluginError(`plugin ${shown}: cannot be loaded: ${(error as Error)?.message ?? error}`);
     }

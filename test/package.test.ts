@@ -28,10 +28,10 @@ describe("npm package", () => {
   it("npm pack ships the launcher, the built code and the README, nothing else", () => {
     const [pack] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: REPO, env: NPM_ENV, encoding: "utf8" })) as [{ files: { path: string }[] }];
     const files = pack.files.map((f) => f.path);
-    for (const needed of ["bin/pycodemod.js", "dist/bundle/cli.js", "dist/bundle/worker.js", "dist/src/index.js", "dist/src/index.d.ts", "dist/rule-examples.json", "README.md", "package.json"]) {
+    for (const needed of ["bin/pycodemod.js", "bin/package.json", "dist/bundle/pycodemod.js", "dist/bundle/launch.js", "dist/bundle/worker.js", "dist/bundle/package.json", "dist/src/index.js", "dist/src/index.d.ts", "dist/rule-examples.json", "README.md", "package.json"]) {
       expect(files).toContain(needed);
     }
-    const unwanted = files.filter((f) => /^(src|test|fixtures|bench|examples|codemods|docs|node_modules)\/|\.map$|\.ts$(?<!\.d\.ts)/.test(f));
+    const unwanted = files.filter((f) => /^(src|test|fixtures|bench|examples|codemods|docs|node_modules)\/|\.map$|\.cache$|\.ts$(?<!\.d\.ts)/.test(f));
     expect(unwanted).toEqual([]);
   });
 

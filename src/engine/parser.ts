@@ -1,6 +1,8 @@
 // Loads the Python grammar once per process (or worker thread) and hands out one shared parser.
 // Loading is asynchronous and costs ~30 ms, so it happens only when a file actually needs parsing.
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 import type { Edit as TreeEdit, Node, Parser, Tree } from "web-tree-sitter";
 import { loadEditor } from "./edits.js";
 
@@ -16,6 +18,30 @@ function grammarPath(): string {
 }
 
 /**
+ * web-tree-sitter's own .wasm, from its package: bundled into dist/bundle/, its code would look
+ * for the file next to the bundle.
+ */
+function runtimeWasm(name: string): string {
+  return path.join(path.dirname(createRequire(import.meta.url).resolve("web-tree-sitter/web-tree-sitter.wasm")), name);
+}
+
+/** Runs over at most this many files compile the grammar with V8's baseline compiler only. */
+export const BASELINE_WASM_MAX_FILES = 250;
+
+/**
+ * For a run over few files (`files` of them): compile the grammar with V8's baseline WebAssembly
+ * compiler (Liftoff) only. By default V8 also recompiles the hottest grammar functions with its
+ * optimizing compiler on background threads, and Node waits for those compilations before the
+ * process may exit: about 0.1 s of CPU, most of the cost of a one-file rewrite, that a short run
+ * never earns back. Long runs keep the optimizing tier (without it the ten corpora of bench/real
+ * parse about 15% slower). The flag is process-wide and only affects modules compiled after it.
+ */
+export function preferQuickParserStart(files: number): void {
+  if (loading || files > BASELINE_WASM_MAX_FILES) return;
+  (createRequire(import.meta.url)("node:v8") as typeof import("node:v8")).setFlagsFromString("--liftoff-only");
+}
+
+/**
  * Loads web-tree-sitter, the grammar and the edit library. Imported lazily so that a run where
  * no file passes the prefilter never pays for them.
  */
@@ -23,8 +49,10 @@ export function loadParser(): Promise<Parser> {
   loading ??= (async () => {
     const [{ Parser, Language, Edit }] = await Promise.all([import("web-tree-sitter"), loadEditor()]);
     TreeEditClass = Edit;
-    await Parser.init();
-    const language = await Language.load(grammarPath());
+    await Parser.init({ locateFile: runtimeWasm });
+    // Bytes rather than a path: web-tree-sitter would read the path with a dynamic import() of
+    // fs/promises, which code run from the bundle (src/launch/load-bundle.ts) cannot do.
+    const language = await Language.load(readFileSync(grammarPath()));
     const p = new Parser();
     p.setLanguage(language);
     parser = p;

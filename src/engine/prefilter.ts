@@ -12,6 +12,9 @@ function escape(word: string): string {
 export class Prefilter<Rule extends Filterable = Filterable> {
   private readonly pattern: RegExp | undefined;
   private readonly rulesByNeedle = new Map<string, Rule[]>();
+  private readonly needles: string[];
+  /** Needles whose rule list already includes the rules of the needles written inside them. */
+  private readonly expanded = new Set<string>();
 
   constructor(private readonly rules: readonly Rule[]) {
     for (const rule of rules) {
@@ -21,17 +24,27 @@ export class Prefilter<Rule extends Filterable = Filterable> {
         this.rulesByNeedle.set(needle, list);
       }
     }
-    const needles = [...this.rulesByNeedle.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    // The regex consumes the longest needle at a position, so a match must also count for every
-    // needle written inside it ("url" inside "urlquote").
-    for (const needle of needles) {
-      const expanded = new Set(this.rulesByNeedle.get(needle));
-      for (const other of needles) if (other !== needle && needle.includes(other)) {
-        for (const rule of this.rulesByNeedle.get(other)!) expanded.add(rule);
-      }
-      this.rulesByNeedle.set(needle, [...expanded]);
+    this.needles = [...this.rulesByNeedle.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    this.pattern = this.needles.length > 0 ? new RegExp(this.needles.map(escape).join("|"), "g") : undefined;
+  }
+
+  /**
+   * The rules a match of `needle` stands for. The regex consumes the longest needle at a position,
+   * so a match must also count for every needle written inside it ("url" inside "urlquote").
+   * Worked out on a needle's first match, not up front: comparing every needle with every other
+   * cost a one-file run several milliseconds, and most runs meet few distinct needles.
+   */
+  private rulesFor(needle: string): Rule[] {
+    const own = this.rulesByNeedle.get(needle)!;
+    if (this.expanded.has(needle)) return own;
+    const rules = new Set(own);
+    for (const other of this.needles) if (other !== needle && needle.includes(other)) {
+      for (const rule of this.rulesByNeedle.get(other)!) rules.add(rule);
     }
-    this.pattern = needles.length > 0 ? new RegExp(needles.map(escape).join("|"), "g") : undefined;
+    const list = rules.size === own.length ? own : [...rules];
+    this.rulesByNeedle.set(needle, list);
+    this.expanded.add(needle);
+    return list;
   }
 
   /** The rules (in registry order) whose needles occur in `text`. */
@@ -40,7 +53,7 @@ export class Prefilter<Rule extends Filterable = Filterable> {
     const hit = new Set<Rule>();
     const pattern = new RegExp(this.pattern); // fresh lastIndex; safe under reentrancy
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-      for (const rule of this.rulesByNeedle.get(m[0])!) hit.add(rule);
+      for (const rule of this.rulesFor(m[0])) hit.add(rule);
       if (hit.size === this.rules.length) break;
     }
     return this.rules.filter((rule) => hit.has(rule) && (!rule.precheck || rule.precheck(text)));
