@@ -5,7 +5,12 @@
 // fingerprint covers everything a result depends on besides the file itself: the build of
 // pycodemod (dist/build-id.txt, written by the build from the compiled code, so any change of rule
 // or engine code invalidates it), the targets and the selected rule ids. An entry is keyed by the
-// file's path (roles come from it) and holds a hash of its bytes. Only results that change nothing
+// file's path (roles come from it) and holds a hash of its bytes, and the file's stamp (size,
+// modification and change times, inode) when it was read: a file whose stamp is unchanged is a hit
+// without being read at all, as in ruff; any other file is read and its hash decides. A stamp is
+// only recorded once the file's times are some seconds old, so a write within the timestamps'
+// granularity after the read cannot go unnoticed (git calls such entries "racily clean").
+// Only results that change nothing
 // and report no problem are kept: a changed file must be rewritten or diffed every time. A result
 // that consulted other files of the project (a star import resolved through the project view)
 // records them with their size and mtime and is used only while they are unchanged.
@@ -13,13 +18,15 @@
 // The folder ignores itself for git (its own .gitignore), is a dot folder that discovery skips,
 // and is written atomically (temp file + rename); a corrupt or unreadable cache is ignored and
 // rebuilt, and a cache that cannot be written is silently not written.
-import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { createRequire } from "node:module";
 import type { Finding } from "./engine/rule.js";
 
 export const CACHE_DIR = ".pycodemod_cache";
-const FORMAT = 1;
+const FORMAT = 2;
+/** A stamp is trusted only for files whose times are at least this much older than the read. */
+const RACY_MS = 3000;
 
 /**
  * Another path a result depended on, as it was when it was first looked at: a file's size and
@@ -39,8 +46,10 @@ export function stampOf(file: string): [number, number] {
 }
 
 interface Entry {
-  /** Hash of the file's bytes. */
+  /** Hash of the file's bytes (and of its profile's salt). */
   h: string;
+  /** The file's stamp when those bytes were read (see stampFor). */
+  t?: string;
   /** Findings of the run that made the entry (most entries have none). */
   f?: Finding[];
   /** Declined style rewrites of that run (for --verbose). */
@@ -62,8 +71,52 @@ function currentBuildId(): string | undefined {
   return buildId || undefined;
 }
 
-export function hashBytes(bytes: Uint8Array): string {
-  return createHash("sha1").update(bytes).digest("base64url");
+type Crypto = typeof import("node:crypto");
+let crypto: Crypto | undefined;
+
+/** SHA-1, base64url. node:crypto is loaded on first use: a run of stamp hits never hashes. */
+export function hashBytes(bytes: Uint8Array | string, encoding: "base64url" | "hex" = "base64url"): string {
+  crypto ??= createRequire(import.meta.url)("node:crypto") as Crypto;
+  return crypto.createHash("sha1").update(bytes).digest(encoding);
+}
+
+/** The parts of a file's stat that a stamp is made of. */
+export interface StatLike {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+/**
+ * The stamp of a file as stat'ed just before its bytes were read (`salt` tells the run's profiles
+ * apart, see runner.ts), or undefined while its times are too recent to vouch for them: a write in
+ * the same clock tick as the read could leave size and times as they were.
+ */
+export function stampFor(stat: StatLike, salt = "", now = Date.now()): string | undefined {
+  if (Math.max(stat.mtimeMs, stat.ctimeMs) > now - RACY_MS) return undefined;
+  return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}${salt ? `:${saltTag(salt)}` : ""}`;
+}
+
+const saltTags = new Map<string, string>();
+
+/**
+ * A short tag for a profile's salt (two 32-bit FNV-1a hashes): enough to tell a run's few
+ * profiles apart, and no reason to load node:crypto on a run that reads no file.
+ */
+function saltTag(salt: string): string {
+  let tag = saltTags.get(salt);
+  if (tag === undefined) {
+    let a = 0x811c9dc5;
+    let b = 0x01000193;
+    for (let i = 0; i < salt.length; i++) {
+      a = Math.imul(a ^ salt.charCodeAt(i), 0x01000193);
+      b = Math.imul(b ^ salt.charCodeAt(i), 0x0100019d) ^ (a >>> 13);
+    }
+    tag = (a >>> 0).toString(36) + (b >>> 0).toString(36);
+    saltTags.set(salt, tag);
+  }
+  return tag;
 }
 
 function depsUnchanged(deps: readonly Dependency[] | undefined): boolean {
@@ -73,6 +126,16 @@ function depsUnchanged(deps: readonly Dependency[] | undefined): boolean {
     if (nowSize !== size || nowMtime !== mtimeMs) return false;
   }
   return true;
+}
+
+/** What a cache hit hands back: the findings and declined style rewrites of the kept result. */
+export interface CachedAnswer {
+  findings: Finding[];
+  declined?: Finding[];
+}
+
+function answerOf(entry: Entry): CachedAnswer {
+  return { findings: entry.f ?? [], ...(entry.s ? { declined: entry.s } : {}) };
 }
 
 export class ResultCache {
@@ -90,7 +153,7 @@ export class ResultCache {
   static open(root: string, configuration: unknown): ResultCache | undefined {
     const id = currentBuildId();
     if (!id) return undefined;
-    const fingerprint = createHash("sha1").update(JSON.stringify({ FORMAT, id, configuration })).digest("hex").slice(0, 20);
+    const fingerprint = hashBytes(JSON.stringify({ FORMAT, id, configuration }), "hex").slice(0, 20);
     const file = path.join(root, CACHE_DIR, `results-${fingerprint}.json`);
     let entries = new Map<string, Entry>();
     try {
@@ -104,18 +167,38 @@ export class ResultCache {
     return new ResultCache(file, entries);
   }
 
-  /** Hashes of files looked up and missed, until their result is settled. */
-  private readonly pending = new Map<string, string>();
+  /** Hashes (and stamps) of files looked up and missed, until their result is settled. */
+  private readonly pending = new Map<string, { hash: string; stamp?: string }>();
 
-  /** The findings (and declined style rewrites) of a cached unchanged result for these bytes, or undefined on a miss. */
-  lookup(key: string, hash: string): { findings: Finding[]; declined?: Finding[] } | undefined {
+  /**
+   * The findings (and declined style rewrites) of a cached unchanged result for a file whose stamp
+   * has not moved, without reading it.
+   */
+  lookupStamp(key: string, stamp: string | undefined): CachedAnswer | undefined {
+    if (stamp === undefined) return undefined;
     const entry = this.entries.get(key);
-    if (!entry || entry.h !== hash || !depsUnchanged(entry.d)) return undefined;
-    return { findings: entry.f ?? [], ...(entry.s ? { declined: entry.s } : {}) };
+    if (!entry || entry.t !== stamp || !depsUnchanged(entry.d)) return undefined;
+    return answerOf(entry);
   }
 
-  store(key: string, hash: string, findings: readonly Finding[], deps?: readonly Dependency[], declined?: readonly Finding[]): void {
+  /**
+   * The findings (and declined style rewrites) of a cached unchanged result for these bytes, or
+   * undefined on a miss. A hit with a new stamp (a file touched but not changed, or first seen old
+   * enough) records it, so the next run need not read the file.
+   */
+  lookup(key: string, hash: string, stamp?: string): CachedAnswer | undefined {
+    const entry = this.entries.get(key);
+    if (!entry || entry.h !== hash || !depsUnchanged(entry.d)) return undefined;
+    if (stamp !== undefined && entry.t !== stamp) {
+      entry.t = stamp;
+      this.dirty = true;
+    }
+    return answerOf(entry);
+  }
+
+  store(key: string, hash: string, findings: readonly Finding[], deps?: readonly Dependency[], declined?: readonly Finding[], stamp?: string): void {
     const entry: Entry = { h: hash };
+    if (stamp !== undefined) entry.t = stamp;
     if (findings.length > 0) entry.f = [...findings];
     if (declined && declined.length > 0) entry.s = [...declined];
     if (deps && deps.length > 0) entry.d = [...deps];
@@ -127,9 +210,9 @@ export class ResultCache {
     if (this.entries.delete(key)) this.dirty = true;
   }
 
-  /** Notes the hash of a file that missed, for settle() once its result is known. */
-  remember(key: string, hash: string): void {
-    this.pending.set(key, hash);
+  /** Notes the hash (and stamp) of a file that missed, for settle() once its result is known. */
+  remember(key: string, hash: string, stamp?: string): void {
+    this.pending.set(key, { hash, stamp });
   }
 
   /**
@@ -141,10 +224,11 @@ export class ResultCache {
     path: string; status: string; problems: readonly unknown[]; findings: readonly Finding[];
     declined?: readonly Finding[]; dependencies?: readonly Dependency[]; settledHash?: string;
   }): void {
-    const hash = this.pending.get(result.path);
-    if (hash === undefined) return;
+    const pending = this.pending.get(result.path);
+    if (pending === undefined) return;
     this.pending.delete(result.path);
-    if (result.status === "unchanged" && result.problems.length === 0) this.store(result.path, hash, result.findings, result.dependencies, result.declined);
+    const { hash, stamp } = pending;
+    if (result.status === "unchanged" && result.problems.length === 0) this.store(result.path, hash, result.findings, result.dependencies, result.declined, stamp);
     else if (result.status === "changed" && result.settledHash) this.store(result.path, result.settledHash, result.findings, result.dependencies, result.declined);
     else this.forget(result.path);
   }

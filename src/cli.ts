@@ -3,7 +3,7 @@
 // message goes to stderr.
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { loadParser, preferQuickParserStart } from "./engine/parser.js";
+import { loadParser, preferShortRunTiering } from "./engine/parser.js";
 import { prefilterFor } from "./engine/prefilter.js";
 import { decode, DecodeError, encode } from "./engine/text.js";
 import { transformSync } from "./engine/transform.js";
@@ -69,6 +69,7 @@ const SUBCOMMANDS: Record<string, (argv: string[], streams: Streams) => Promise<
 };
 
 export async function main(argv: string[], streams: Streams = processStreams): Promise<number> {
+  preferShortRunTiering();
   try {
     const subcommand = argv[0] !== undefined ? SUBCOMMANDS[argv[0]] : undefined;
     if (subcommand) return await subcommand(argv.slice(1), streams);
@@ -194,7 +195,6 @@ async function run(args: CliArgs, streams: Streams): Promise<number> {
     keepText: mode === "diff",
     jobs: args.jobs,
     onDiscovered(count) {
-      preferQuickParserStart(count);
       progress = streams.progress(count, args.quiet || args.format !== "text");
     },
     onResult(result: FileResult) {
@@ -297,10 +297,7 @@ async function runStdin(args: CliArgs, settings: RunSettings, mode: Mode, color:
   const withPlugins = settings.pluginRules.length > 0 ? [...registry, ...settings.pluginRules] : undefined;
   const rules = selectRules({ targets, select: profile?.select ?? settings.select, ignore: profile?.ignore ?? settings.ignore, rules: withPlugins });
   const candidates = template ? [] : prefilterFor(rules).match(decoded.text);
-  if (candidates.length > 0) {
-    preferQuickParserStart(1);
-    await loadParser();
-  }
+  if (candidates.length > 0) await loadParser();
   const result = template?.result ?? transformSync(decoded.text, { rules, targets, filename, candidates });
   const fileResult: FileResult = {
     path: filename, absolutePath: filename, status: statusOf(result),

@@ -11,7 +11,7 @@ import type { Targets } from "./target.js";
 import type { ProjectLookup } from "./engine/project.js";
 import { processTemplate, type TemplateSettings } from "./templates/process.js";
 import { ProjectView } from "./project-view.js";
-import { hashBytes, type Dependency, type ResultCache } from "./cache.js";
+import { hashBytes, stampFor, type CachedAnswer, type Dependency, type ResultCache } from "./cache.js";
 
 export interface FileJob {
   absolute: string;
@@ -82,19 +82,58 @@ function baseResult(job: FileJob) {
   return { path: job.display, absolutePath: job.absolute, fixes: [], findings: [], problems: [] };
 }
 
-/** Templates are settled on the main thread, in triage (lexing needs no grammar and is cheap). */
-function templateResult(job: FileJob, settings: JobSettings): FileResult {
-  if (!settings.templates) return { ...baseResult(job), template: true, status: "unchanged" };
-  return processTemplate(job, settings.templates);
+/** A file's stat, or undefined when it cannot be stat'ed (reading it says why). */
+function statOf(job: FileJob): Stats | undefined {
+  try {
+    return statSync(job.absolute);
+  } catch {
+    return undefined;
+  }
 }
 
-/** Reads and decodes a file, or says why it cannot be processed. */
-function loadFile(job: FileJob): LoadedFile | FileResult {
+/**
+ * Templates are settled on the main thread, in triage (lexing needs no grammar and is cheap). With
+ * the cache, a template unchanged since a run that found nothing to do is not read again; results
+ * that asked whether the project defines a tag library of its own are not kept (the answer depends
+ * on other files).
+ */
+function templateResult(job: FileJob, settings: JobSettings): FileResult {
+  const templates = settings.templates;
+  if (!templates) return { ...baseResult(job), template: true, status: "unchanged" };
+  const cache = settings.cache;
+  if (!cache) return processTemplate(job, templates);
+  const stat = statOf(job);
+  const unchanged = (answer: CachedAnswer): FileResult => ({ ...baseResult(job), template: true, status: "unchanged", ...answer });
+  const stamp = stat?.isFile() ? stampFor(stat) : undefined;
+  const known = cache.lookupStamp(job.display, stamp);
+  if (known) return unchanged(known);
+  let bytes: Buffer;
+  try {
+    if (!stat) throw new Error("no stat");
+    bytes = readFileSync(job.absolute);
+  } catch {
+    return processTemplate(job, templates); // it reports the problem
+  }
+  const hash = hashBytes(bytes);
+  const cached = cache.lookup(job.display, hash, stamp);
+  if (cached) return unchanged(cached);
+  let askedOwnLibrary = false;
+  const ownLibrary = (name: string) => {
+    askedOwnLibrary = true;
+    return templates.ownLibrary(name);
+  };
+  const result = processTemplate(job, { ...templates, ownLibrary }, { bytes, stat: stat! });
+  if (!askedOwnLibrary) cache.remember(job.display, hash, stamp);
+  return result;
+}
+
+/** Reads and decodes a file, or says why it cannot be processed. `known`: its stat, when taken. */
+function loadFile(job: FileJob, known?: Stats): LoadedFile | FileResult {
   const fail = (problem: Problem): FileResult => ({ ...baseResult(job), status: "error", problems: [problem] });
   let bytes: Buffer;
   let stat: Stats;
   try {
-    stat = statSync(job.absolute);
+    stat = known ?? statSync(job.absolute);
     if (stat.isDirectory()) return fail({ kind: "io-error", message: "is a directory" });
     bytes = readFileSync(job.absolute);
   } catch (error) {
@@ -114,13 +153,19 @@ function loadFile(job: FileJob): LoadedFile | FileResult {
  */
 export function triageFile(job: FileJob, settings: JobSettings): { done: FileResult } | { size: number; loaded: LoadedFile } {
   if (job.template) return { done: templateResult(job, settings) };
-  const loaded = loadFile(job);
+  const cache = settings.cache;
+  // With the cache: a file whose stamp has not moved since a run that found nothing is not read.
+  const stat = cache ? statOf(job) : undefined;
+  const stamp = cache && stat?.isFile() ? stampFor(stat, settings.cacheSalt) : undefined;
+  const known = cache?.lookupStamp(job.display, stamp);
+  if (known) return { done: { ...baseResult(job), status: "unchanged", ...known } };
+  const loaded = loadFile(job, stat);
   if (!("decoded" in loaded)) return { done: loaded };
-  if (settings.cache) {
-    const hash = hashBytes(loaded.bytes) + (settings.cacheSalt ? hashBytes(Buffer.from(settings.cacheSalt)) : "");
-    const cached = settings.cache.lookup(job.display, hash);
+  if (cache) {
+    const hash = hashBytes(loaded.bytes) + (settings.cacheSalt ? hashBytes(settings.cacheSalt) : "");
+    const cached = cache.lookup(job.display, hash, stamp);
     if (cached) return { done: { ...baseResult(job), status: "unchanged", ...cached } };
-    settings.cache.remember(job.display, hash);
+    cache.remember(job.display, hash, stamp);
   }
   loaded.candidates = prefilterFor(settings.rules).match(loaded.decoded.text);
   if (loaded.candidates.length === 0) return { done: { ...baseResult(job), status: "unchanged" } };

@@ -1,6 +1,6 @@
 // The result cache (.pycodemod_cache/) through the real CLI: used on a repeated run, invalidated by
 // a change of content or configuration, ignored when corrupt, skipped with --no-cache.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeTree, removeTrees, runCli } from "./cli-helpers.js";
@@ -16,9 +16,14 @@ function cacheFiles(root: string): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((n) => n.startsWith("results-")) : [];
 }
 
-function entries(root: string): Record<string, { h: string; f?: unknown[] }> {
+function entries(root: string): Record<string, { h: string; t?: string; f?: unknown[] }> {
   const [file] = cacheFiles(root);
   return (JSON.parse(readFileSync(path.join(root, ".pycodemod_cache", file!), "utf8")) as { entries: Record<string, { h: string }> }).entries;
+}
+
+/** Entries without their stamps (`t`), which a later run may add. */
+function withoutStamps(all: Record<string, { t?: string }>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(all).map(([key, { t: _t, ...rest }]) => [key, rest]));
 }
 
 describe("result cache", () => {
@@ -90,13 +95,13 @@ describe("result cache", () => {
   it("keeps a rewritten file's new bytes, so a second run finds everything cached and rewrites no cache", async () => {
     const root = makeTree({ "app/a.py": LEGACY, "app/b.py": CLEAN, "settings.py": WARNS });
     expect((await runCli(root, ["-t", "django-5.0", "."])).status).toBe(1);
-    const cacheFile = path.join(root, ".pycodemod_cache", cacheFiles(root)[0]!);
     expect(Object.keys(entries(root)).sort()).toEqual(["app/a.py", "app/b.py", "settings.py"]);
-    const before = readFileSync(cacheFile);
+    const before = withoutStamps(entries(root));
     const second = await runCli(root, ["-t", "django-5.0", "."]);
     expect(second.status).toBe(0);
     expect(second.stderr).toContain("warning");
-    expect(readFileSync(cacheFile).equals(before)).toBe(true);
+    // The same answers (a run some seconds later may add the files' stamps, nothing else).
+    expect(withoutStamps(entries(root))).toEqual(before);
   });
 
   it("lets a rewritten file be cached by the next run", async () => {
@@ -118,5 +123,56 @@ describe("result cache and the project view", () => {
     writeFileSync(path.join(root, "app/helpers.py"), "HELPER = 1\n");
     const after = await runCli(root, ["-t", "django-5.0", "--check", "."]);
     expect(after.stdout).toBe("app/user.py\n");
+  });
+});
+
+describe("result cache: stamps and templates", () => {
+  // A stamp is recorded only for files whose times are some seconds old (cache.ts RACY_MS).
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 3_200));
+  const STATIC_LOAD = "{% load staticfiles %}\n<img src=\"{% static 'a.png' %}\">\n";
+
+  it("a file whose stamp has not moved is answered from the cache without being read; a touched or changed one is read", async () => {
+    // A clean file as long as LEGACY, so that it can later become LEGACY without a change of size.
+    const padded = `# ${"x".repeat(LEGACY.length - 3)}\n`;
+    const root = makeTree({ "app/a.py": padded, "app/templates/app/plain.html": "<p>{{ name }}</p>\n" });
+    await settle();
+    expect((await runCli(root, ["-t", "django-5.0", "--check", "."])).status).toBe(0);
+    const cacheFile = path.join(root, ".pycodemod_cache", cacheFiles(root)[0]!);
+    const first = entries(root);
+    expect(first["app/a.py"]!.t).toMatch(/^\d+:/);
+    expect(first["app/templates/app/plain.html"]!.t).toMatch(/^\d+:/); // templates are cached too
+    // Spoil the recorded hashes: only an answer taken from the stamps can still say "unchanged".
+    const spoiled = JSON.parse(readFileSync(cacheFile, "utf8")) as { entries: Record<string, { h: string }> };
+    for (const entry of Object.values(spoiled.entries)) entry.h = "spoiled";
+    writeFileSync(cacheFile, JSON.stringify(spoiled));
+    expect((await runCli(root, ["-t", "django-5.0", "--check", "."])).status).toBe(0);
+    expect(readFileSync(cacheFile, "utf8")).toContain('"h":"spoiled"'); // nothing was worked out again
+    // The same bytes with another time: read and hashed (the hash being spoiled: worked out again).
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(path.join(root, "app/a.py"), past, past);
+    expect((await runCli(root, ["-t", "django-5.0", "--check", "."])).status).toBe(0);
+    expect(entries(root)["app/a.py"]!.h).not.toBe("spoiled");
+    await settle();
+    expect((await runCli(root, ["-t", "django-5.0", "--check", "."])).status).toBe(0);
+    expect(entries(root)["app/a.py"]!.t).toMatch(/^\d+:/);
+    // Legacy code of the same size with the modification time set back, looked at once the change
+    // is no longer recent: the change time tells.
+    writeFileSync(path.join(root, "app/a.py"), LEGACY);
+    utimesSync(path.join(root, "app/a.py"), past, past);
+    await settle();
+    expect((await runCli(root, ["-t", "django-5.0", "--check", "."])).stdout).toBe("app/a.py\n");
+  }, 40_000);
+
+  it("a template whose answer asked for the project's own tag libraries is not kept", async () => {
+    const root = makeTree({
+      "app/templatetags/__init__.py": "",
+      "app/templatetags/staticfiles.py": "x = 1\n",
+      "app/templates/app/page.html": STATIC_LOAD,
+    });
+    // The project defines its own staticfiles library: the load is left alone, and not cached.
+    expect((await runCli(root, ["-t", "django-5.0", "--check", "."])).status).toBe(0);
+    expect(entries(root)["app/templates/app/page.html"]).toBeUndefined();
+    rmSync(path.join(root, "app/templatetags/staticfiles.py"));
+    expect((await runCli(root, ["-t", "django-5.0", "--check", "."])).stdout).toBe("app/templates/app/page.html\n");
   });
 });

@@ -25,20 +25,23 @@ function runtimeWasm(name: string): string {
   return path.join(path.dirname(createRequire(import.meta.url).resolve("web-tree-sitter/web-tree-sitter.wasm")), name);
 }
 
-/** Runs over at most this many files compile the grammar with V8's baseline compiler only. */
-export const BASELINE_WASM_MAX_FILES = 250;
-
 /**
- * For a run over few files (`files` of them): compile the grammar with V8's baseline WebAssembly
- * compiler (Liftoff) only. By default V8 also recompiles the hottest grammar functions with its
- * optimizing compiler on background threads, and Node waits for those compilations before the
- * process may exit: about 0.1 s of CPU, most of the cost of a one-file rewrite, that a short run
- * never earns back. Long runs keep the optimizing tier (without it the ten corpora of bench/real
- * parse about 15% slower). The flag is process-wide and only affects modules compiled after it.
+ * V8 compiles WebAssembly with its baseline compiler (Liftoff), then recompiles functions that
+ * have run for a while ("tiering budget", 1.8 million by default) with its optimizing compiler on
+ * background threads, and Node waits for those compilations before the process may exit. Parsing
+ * one small file spends the default budget of the grammar's hottest functions: a one-file run paid
+ * ~0.1 s of CPU, and its wall time, for code it never used. Ten times the budget keeps short runs
+ * on Liftoff while long runs still get optimized code soon enough (the ten corpora of bench/real,
+ * or a few multi-megabyte files, take as long as before). Not `--liftoff-only` for small runs: a
+ * handful of huge files then parse 30% slower.
  */
-export function preferQuickParserStart(files: number): void {
-  if (loading || files > BASELINE_WASM_MAX_FILES) return;
-  (createRequire(import.meta.url)("node:v8") as typeof import("node:v8")).setFlagsFromString("--liftoff-only");
+const WASM_TIERING_BUDGET = 18_000_000;
+let tuneTiering = false;
+
+/** Asks for the tiering budget above, set just before the grammar compiles (the CLI's choice: the
+ * flag is process-wide, so the library leaves a host process's settings alone). */
+export function preferShortRunTiering(): void {
+  tuneTiering = true;
 }
 
 /**
@@ -49,6 +52,9 @@ export function loadParser(): Promise<Parser> {
   loading ??= (async () => {
     const [{ Parser, Language, Edit }] = await Promise.all([import("web-tree-sitter"), loadEditor()]);
     TreeEditClass = Edit;
+    if (tuneTiering) {
+      (createRequire(import.meta.url)("node:v8") as typeof import("node:v8")).setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
+    }
     await Parser.init({ locateFile: runtimeWasm });
     // Bytes rather than a path: web-tree-sitter would read the path with a dynamic import() of
     // fs/promises, which code run from the bundle (src/launch/load-bundle.ts) cannot do.

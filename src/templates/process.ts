@@ -33,14 +33,15 @@ export function decodeTemplate(bytes: Uint8Array): { text: string; bom: boolean 
   }
 }
 
-export function processTemplate(job: FileJob, settings: TemplateSettings): FileResult {
+/** `loaded`: the file's bytes and the stat taken before reading them, when the caller has them. */
+export function processTemplate(job: FileJob, settings: TemplateSettings, loaded?: { bytes: Buffer; stat: Stats }): FileResult {
   const base = { path: job.display, absolutePath: job.absolute, template: true as const, fixes: [], findings: [], problems: [] };
   let bytes: Buffer;
   let stat: Stats;
   try {
-    stat = statSync(job.absolute);
+    stat = loaded?.stat ?? statSync(job.absolute);
     if (stat.isDirectory()) return { ...base, status: "error", problems: [{ kind: "io-error", message: "is a directory" }] };
-    bytes = readFileSync(job.absolute);
+    bytes = loaded?.bytes ?? readFileSync(job.absolute);
   } catch (error) {
     return { ...base, status: "error", problems: [{ kind: "io-error", message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? error}` }] };
   }
