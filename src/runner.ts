@@ -21,8 +21,10 @@ export { processFile };
 
 /** Bytes of files needing a parse below which the main thread works alone (~0.25 s of parsing). */
 export const PARALLEL_MIN_BYTES = 1_000_000;
-/** From this many files on, workers are started before triage ends, to hide their start-up. */
+/** From this many files on, workers are started before triage ends, to hide their start-up... */
 const EARLY_START_FILES = 300;
+/** ...once triage has found this many files to parse (none at all: a warm cache starts no worker). */
+const EARLY_START_JOBS = 8;
 
 export interface UpgradeOptions {
   target: string | string[];
@@ -178,10 +180,10 @@ async function runParallel(
   const inOrder = new InOrder(files.length, collect);
   const finish = (index: number, result: FileResult) => inOrder.put(index, result);
   const queue = new WorkQueue();
-  let pool = files.length >= EARLY_START_FILES ? new WorkerPool(setup, jobs - 1, queue, finish) : undefined;
+  let pool: InstanceType<typeof WorkerPool> | undefined;
   try {
     // Without a pool yet: what triage read, kept while it is little enough to process here.
-    let kept: (LoadedFile | undefined)[] | undefined = pool ? undefined : [];
+    let kept: (LoadedFile | undefined)[] | undefined = [];
     let workBytes = 0;
     for (const [index, file] of files.entries()) {
       const triage = triageFile(file, settingsOf(file));
@@ -191,6 +193,10 @@ async function runParallel(
         workBytes += triage.size;
         kept?.push(triage.loaded);
         if (workBytes >= PARALLEL_MIN_BYTES) kept = undefined;
+        if (!pool && files.length >= EARLY_START_FILES && queue.waiting >= EARLY_START_JOBS) {
+          pool = new WorkerPool(setup, jobs - 1, queue, finish);
+          kept = undefined;
+        }
       }
       if (pool && index % 64 === 63) {
         // Let the workers' answers in and hand out what triage has found so far.
