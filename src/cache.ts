@@ -11,7 +11,8 @@
 // only recorded once the file's times are some seconds old, so a write within the timestamps'
 // granularity after the read cannot go unnoticed (git calls such entries "racily clean").
 // Only results that change nothing
-// and report no problem are kept: a changed file must be rewritten or diffed every time. A result
+// and report no problem (or only syntax errors, which depend on the bytes alone) are kept: a
+// changed file must be rewritten or diffed every time. A result
 // that consulted other files of the project (a star import resolved through the project view)
 // records them with their size and mtime and is used only while they are unchanged.
 //
@@ -22,9 +23,10 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync,
 import path from "node:path";
 import { createRequire } from "node:module";
 import type { Finding } from "./engine/rule.js";
+import type { Problem } from "./engine/transform.js";
 
 export const CACHE_DIR = ".pycodemod_cache";
-const FORMAT = 2;
+const FORMAT = 3;
 /** A stamp is trusted only for files whose times are at least this much older than the read. */
 const RACY_MS = 3000;
 
@@ -54,6 +56,8 @@ interface Entry {
   f?: Finding[];
   /** Declined style rewrites of that run (for --verbose). */
   s?: Finding[];
+  /** Its problems: only syntax errors, the one problem that depends on nothing but the bytes. */
+  p?: Problem[];
   d?: Dependency[];
 }
 
@@ -128,22 +132,51 @@ function depsUnchanged(deps: readonly Dependency[] | undefined): boolean {
   return true;
 }
 
-/** What a cache hit hands back: the findings and declined style rewrites of the kept result. */
+/** What a cache hit hands back: the kept result's status, findings, declined style rewrites and problems. */
 export interface CachedAnswer {
+  status: "unchanged" | "error";
   findings: Finding[];
   declined?: Finding[];
+  problems: Problem[];
 }
 
 function answerOf(entry: Entry): CachedAnswer {
-  return { findings: entry.f ?? [], ...(entry.s ? { declined: entry.s } : {}) };
+  return {
+    status: entry.p ? "error" : "unchanged",
+    findings: entry.f ?? [],
+    problems: entry.p ?? [],
+    ...(entry.s ? { declined: entry.s } : {}),
+  };
+}
+
+/** A result worth keeping: one that changed nothing, with no problem or only syntax errors. */
+function keepable(status: string, problems: readonly { kind?: unknown }[]): boolean {
+  if (status === "unchanged") return problems.length === 0;
+  return status === "error" && problems.length > 0 && problems.every((p) => p.kind === "syntax-error");
 }
 
 export class ResultCache {
-  private readonly entries: Map<string, Entry>;
+  /**
+   * Path → entry, as JSON.parse made it: building a Map from thousands of keys cost a warm run more
+   * than parsing the file. Read only through entryOf (own, well-formed entries), written through set.
+   */
+  private readonly entries: Record<string, Entry>;
   private dirty = false;
 
-  private constructor(private readonly file: string, entries: Map<string, Entry>) {
+  private constructor(private readonly file: string, entries: Record<string, Entry>) {
     this.entries = entries;
+  }
+
+  private entryOf(key: string): Entry | undefined {
+    if (!Object.hasOwn(this.entries, key)) return undefined;
+    const entry = this.entries[key];
+    return entry && typeof entry === "object" && typeof entry.h === "string" ? entry : undefined;
+  }
+
+  private set(key: string, entry: Entry): void {
+    // defineProperty: a key like "__proto__" must stay a plain entry.
+    Object.defineProperty(this.entries, key, { value: entry, writable: true, enumerable: true, configurable: true });
+    this.dirty = true;
   }
 
   /**
@@ -155,12 +188,10 @@ export class ResultCache {
     if (!id) return undefined;
     const fingerprint = hashBytes(JSON.stringify({ FORMAT, id, configuration }), "hex").slice(0, 20);
     const file = path.join(root, CACHE_DIR, `results-${fingerprint}.json`);
-    let entries = new Map<string, Entry>();
+    let entries: Record<string, Entry> = {};
     try {
       const data = JSON.parse(readFileSync(file, "utf8")) as { format?: number; entries?: Record<string, Entry> };
-      if (data.format === FORMAT && data.entries && typeof data.entries === "object") {
-        entries = new Map(Object.entries(data.entries).filter(([, e]) => e && typeof e.h === "string"));
-      }
+      if (data.format === FORMAT && data.entries && typeof data.entries === "object" && !Array.isArray(data.entries)) entries = data.entries;
     } catch {
       // Missing or corrupt: start empty; it is rewritten on save.
     }
@@ -176,7 +207,7 @@ export class ResultCache {
    */
   lookupStamp(key: string, stamp: string | undefined): CachedAnswer | undefined {
     if (stamp === undefined) return undefined;
-    const entry = this.entries.get(key);
+    const entry = this.entryOf(key);
     if (!entry || entry.t !== stamp || !depsUnchanged(entry.d)) return undefined;
     return answerOf(entry);
   }
@@ -187,7 +218,7 @@ export class ResultCache {
    * enough) records it, so the next run need not read the file.
    */
   lookup(key: string, hash: string, stamp?: string): CachedAnswer | undefined {
-    const entry = this.entries.get(key);
+    const entry = this.entryOf(key);
     if (!entry || entry.h !== hash || !depsUnchanged(entry.d)) return undefined;
     if (stamp !== undefined && entry.t !== stamp) {
       entry.t = stamp;
@@ -196,18 +227,24 @@ export class ResultCache {
     return answerOf(entry);
   }
 
-  store(key: string, hash: string, findings: readonly Finding[], deps?: readonly Dependency[], declined?: readonly Finding[], stamp?: string): void {
+  store(
+    key: string, hash: string, findings: readonly Finding[], deps?: readonly Dependency[], declined?: readonly Finding[], stamp?: string,
+    problems?: readonly Problem[],
+  ): void {
     const entry: Entry = { h: hash };
     if (stamp !== undefined) entry.t = stamp;
     if (findings.length > 0) entry.f = [...findings];
     if (declined && declined.length > 0) entry.s = [...declined];
+    if (problems && problems.length > 0) entry.p = [...problems];
     if (deps && deps.length > 0) entry.d = [...deps];
-    this.entries.set(key, entry);
-    this.dirty = true;
+    this.set(key, entry);
   }
 
   forget(key: string): void {
-    if (this.entries.delete(key)) this.dirty = true;
+    if (Object.hasOwn(this.entries, key)) {
+      delete this.entries[key];
+      this.dirty = true;
+    }
   }
 
   /** Notes the hash (and stamp) of a file that missed, for settle() once its result is known. */
@@ -221,14 +258,14 @@ export class ResultCache {
    * work and leaves the cache as it is); forgets the file otherwise.
    */
   settle(result: {
-    path: string; status: string; problems: readonly unknown[]; findings: readonly Finding[];
+    path: string; status: string; problems: readonly Problem[]; findings: readonly Finding[];
     declined?: readonly Finding[]; dependencies?: readonly Dependency[]; settledHash?: string;
   }): void {
     const pending = this.pending.get(result.path);
     if (pending === undefined) return;
     this.pending.delete(result.path);
     const { hash, stamp } = pending;
-    if (result.status === "unchanged" && result.problems.length === 0) this.store(result.path, hash, result.findings, result.dependencies, result.declined, stamp);
+    if (keepable(result.status, result.problems)) this.store(result.path, hash, result.findings, result.dependencies, result.declined, stamp, result.problems);
     else if (result.status === "changed" && result.settledHash) this.store(result.path, result.settledHash, result.findings, result.dependencies, result.declined);
     else this.forget(result.path);
   }
@@ -241,7 +278,7 @@ export class ResultCache {
       mkdirSync(dir, { recursive: true });
       writeFileSync(path.join(dir, ".gitignore"), "# Written by pycodemod: the cache never belongs in git.\n*\n");
       const temp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(temp, JSON.stringify({ format: FORMAT, entries: Object.fromEntries(this.entries) }));
+      writeFileSync(temp, JSON.stringify({ format: FORMAT, entries: this.entries }));
       renameSync(temp, this.file);
       // Caches of other configurations (targets, rule choices, builds) unused for a week go.
       const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;

@@ -103,10 +103,10 @@ function templateResult(job: FileJob, settings: JobSettings): FileResult {
   const cache = settings.cache;
   if (!cache) return processTemplate(job, templates);
   const stat = statOf(job);
-  const unchanged = (answer: CachedAnswer): FileResult => ({ ...baseResult(job), template: true, status: "unchanged", ...answer });
+  const answered = (answer: CachedAnswer): FileResult => ({ ...baseResult(job), template: true, ...answer });
   const stamp = stat?.isFile() ? stampFor(stat) : undefined;
   const known = cache.lookupStamp(job.display, stamp);
-  if (known) return unchanged(known);
+  if (known) return answered(known);
   let bytes: Buffer;
   try {
     if (!stat) throw new Error("no stat");
@@ -116,7 +116,7 @@ function templateResult(job: FileJob, settings: JobSettings): FileResult {
   }
   const hash = hashBytes(bytes);
   const cached = cache.lookup(job.display, hash, stamp);
-  if (cached) return unchanged(cached);
+  if (cached) return answered(cached);
   let askedOwnLibrary = false;
   const ownLibrary = (name: string) => {
     askedOwnLibrary = true;
@@ -158,13 +158,13 @@ export function triageFile(job: FileJob, settings: JobSettings): { done: FileRes
   const stat = cache ? statOf(job) : undefined;
   const stamp = cache && stat?.isFile() ? stampFor(stat, settings.cacheSalt) : undefined;
   const known = cache?.lookupStamp(job.display, stamp);
-  if (known) return { done: { ...baseResult(job), status: "unchanged", ...known } };
+  if (known) return { done: { ...baseResult(job), ...known } };
   const loaded = loadFile(job, stat);
   if (!("decoded" in loaded)) return { done: loaded };
   if (cache) {
     const hash = hashBytes(loaded.bytes) + (settings.cacheSalt ? hashBytes(settings.cacheSalt) : "");
     const cached = cache.lookup(job.display, hash, stamp);
-    if (cached) return { done: { ...baseResult(job), status: "unchanged", ...cached } };
+    if (cached) return { done: { ...baseResult(job), ...cached } };
     cache.remember(job.display, hash, stamp);
   }
   loaded.candidates = prefilterFor(settings.rules).match(loaded.decoded.text);

@@ -16,7 +16,7 @@ function cacheFiles(root: string): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((n) => n.startsWith("results-")) : [];
 }
 
-function entries(root: string): Record<string, { h: string; t?: string; f?: unknown[] }> {
+function entries(root: string): Record<string, { h: string; t?: string; f?: unknown[]; p?: unknown[] }> {
   const [file] = cacheFiles(root);
   return (JSON.parse(readFileSync(path.join(root, ".pycodemod_cache", file!), "utf8")) as { entries: Record<string, { h: string }> }).entries;
 }
@@ -84,6 +84,22 @@ describe("result cache", () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toBe("app/a.py\n");
     expect(Object.keys(JSON.parse(readFileSync(cacheFile, "utf8")).entries)).toEqual(["app/b.py"]);
+  });
+
+  it("keeps a file's syntax error, and reports it again from the cache until the file changes", async () => {
+    const broken = "from django.utils.encoding import force_text\n\ndef f(:\n    return force_text(1)\n";
+    const root = makeTree({ "app/bad.py": broken });
+    const first = await runCli(root, ["-t", "django-5.0", "--check", "."]);
+    expect(first.status).toBe(2);
+    expect(first.stderr).toContain("app/bad.py:3:");
+    expect(entries(root)["app/bad.py"]).toMatchObject({ p: [{ kind: "syntax-error" }] });
+    const second = await runCli(root, ["-t", "django-5.0", "--check", "."]);
+    expect(second.status).toBe(2);
+    expect(second.stderr).toBe(first.stderr);
+    writeFileSync(path.join(root, "app/bad.py"), LEGACY);
+    const fixed = await runCli(root, ["-t", "django-5.0", "--check", "."]);
+    expect(fixed.status).toBe(1);
+    expect(fixed.stdout).toBe("app/bad.py\n");
   });
 
   it("writes nothing with --no-cache", async () => {
