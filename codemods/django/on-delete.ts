@@ -9,7 +9,7 @@ import { importEntries } from "../../src/engine/helpers/imports.js";
 import { insertAbove } from "../../src/engine/helpers/statements.js";
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule, type RuleContext } from "../../src/engine/rule.js";
-import { someCallLacksKeyword } from "../../src/engine/text-scan.js";
+import { mayUsePackage, someCallArguments } from "../../src/engine/text-scan.js";
 
 /** Modules that export the model fields and CASCADE (GeoDjango re-exports django.db.models). */
 const MODEL_MODULES = ["django.db.models", "django.contrib.gis.db.models"];
@@ -19,6 +19,18 @@ const FIELDS = FIELD_MODULES.flatMap((m) => [`${m}.ForeignKey`, `${m}.OneToOneFi
 const CASCADES: ReadonlySet<string> = new Set([...MODEL_MODULES.map((m) => `${m}.CASCADE`), "django.db.models.deletion.CASCADE"]);
 const PLAIN_DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const CONSTANT = /^[A-Z][A-Z0-9_]*$/;
+
+/** A call's top-level argument text (see text-scan.ts) that might need on_delete= or be reported. */
+function mayLackOnDelete(args: string): boolean {
+  if (/(?<![\w])on_delete[\s\\]*=(?!=)/.test(args)) return false;
+  // Splats are reported; a lambda's commas are not argument separators.
+  if (args.includes("*") || /\blambda\b/.test(args)) return true;
+  // Strings and bracketed arguments come blanked out: a blank piece is an argument, except the
+  // last one, which may be what follows a trailing comma.
+  const pieces = args.split(",");
+  const positional = pieces.filter((a, i) => (i < pieces.length - 1 || a.trim() !== "") && !/^[\s\\]*[\p{L}_][\p{L}\p{N}_]*[\s\\]*=(?!=)/u.test(a));
+  return positional.length < 2;
+}
 
 export default defineRule({
   id: "django/on-delete",
@@ -38,7 +50,9 @@ export default defineRule({
   docs: "https://docs.djangoproject.com/en/stable/releases/1.9/#foreignkey-and-onetoonefield-on-delete-argument",
   needles: ["ForeignKey", "OneToOneField"],
   // Projects past Django 2.0 pass on_delete everywhere: don't parse their models for nothing.
-  precheck: (text) => someCallLacksKeyword(text, ["ForeignKey", "OneToOneField"], "on_delete"),
+  // SQLAlchemy's ForeignKey("table.id") never has one: the fields must come from Django. A call
+  // passing on_delete positionally (two positional arguments) is left alone too.
+  precheck: (text) => mayUsePackage(text, "django") && someCallArguments(text, ["ForeignKey", "OneToOneField"], mayLackOnDelete),
   create(ctx) {
     return {
       module() {

@@ -23,6 +23,13 @@ const CONFIG_KEYS: Record<string, { since: string; docs: string; advice: string 
   JSONIFY_PRETTYPRINT_REGULAR: { since: "2.2", docs: V22, advice: "Flask 2.3 ignores it: set app.json.compact = not <value> in the app factory" },
 };
 
+// The precheck's view of the rule. Config keys are looked for in any file: a removed key as a word
+// (`ENV` only as the string "ENV" or the keyword `ENV=`, as the rule reports it). Everything else
+// needs an import of flask and one of the names below.
+const CONFIG_KEY_TEXT = /\b(?:LOGGER_NAME|LOGGER_HANDLER_POLICY|JSON_AS_ASCII|JSON_SORT_KEYS|JSONIFY_MIMETYPE|JSONIFY_PRETTYPRINT_REGULAR)\b|["']ENV["']|\bENV[\s\\]*=(?!=)/;
+const IMPORTS_FLASK_TEXT = /\b(?:from|import)\b(?:[^\n\\]|\\[^])*\bflask\b/;
+const FLASK_ONLY_TEXT = /\binit_jinja_globals\b|\berror_handlers\b|\bscript_info\b|\.[\s\\]*env\b|FLASK_ENV|\bis_ip\b|\bjson_available\b|\bsignals_available\b/;
+
 function importsFlask(ctx: RuleContext): boolean {
   return ctx.facts.imports.some((b) => b.module === "flask" || b.module.startsWith("flask."));
 }
@@ -84,8 +91,8 @@ export default defineRule({
     "JSONIFY_PRETTYPRINT_REGULAR", "init_jinja_globals", "error_handlers", "script_info", "env", "is_ip",
     "json_available", "signals_available",
   ],
-  // `env` and `ENV` are common words: a file must also mention Flask or one of the Flask-only keys.
-  precheck: (text) => /flask|LOGGER_NAME|LOGGER_HANDLER_POLICY|JSON_AS_ASCII|JSON_SORT_KEYS|JSONIFY_/.test(text),
+  // `env` and `ENV` are common words: the precheck follows what the rule looks at (see there).
+  precheck: (text) => CONFIG_KEY_TEXT.test(text) || (IMPORTS_FLASK_TEXT.test(text) && FLASK_ONLY_TEXT.test(text)),
   create(ctx) {
     const reaches = (version: string) => targetReaches(ctx.targets, "flask", version);
     return {

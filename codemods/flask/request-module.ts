@@ -1,6 +1,7 @@
 // flask/request-module: `request.module` (the blueprint name, from the time blueprints were
 // called modules) was removed in Flask 1.0; `request.blueprint` is the same value.
 import { defineRule } from "../../src/engine/rule.js";
+import { mayUsePackage } from "../../src/engine/text-scan.js";
 
 const REQUEST = new Set(["flask.request", "flask.globals.request"]);
 
@@ -15,7 +16,8 @@ export default defineRule({
     "rewritten; other objects' `module` attributes are left alone.",
   docs: "https://flask.palletsprojects.com/en/stable/changes/#version-1-0",
   needles: ["module"],
-  precheck: (text) => text.includes("request") && text.includes("flask") && /\.[\s\\]*module\b/.test(text),
+  // `request.module`, or any `.module` when request is imported under another name.
+  precheck: (text) => mayUsePackage(text, "flask") && (/\brequest[\s\\]*\.[\s\\]*module\b/.test(text) || (/\brequest[\s\\]+as\b/.test(text) && /\.[\s\\]*module\b/.test(text))),
   create(ctx) {
     return {
       module() {

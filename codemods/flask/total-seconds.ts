@@ -3,6 +3,7 @@
 import type { Edit } from "../../src/engine/edits.js";
 import type { ImportBinding } from "../../src/engine/facts.js";
 import { defineRule, type RuleContext } from "../../src/engine/rule.js";
+import { mayReachNames } from "../../src/engine/text-scan.js";
 import { callArgs, callOf } from "../../src/engine/helpers/calls.js";
 import { rewriteImportEntries } from "../../src/engine/helpers/imports.js";
 import { removeStatementAndSpacing } from "../../src/engine/helpers/versioned-code.js";
@@ -47,7 +48,7 @@ export default defineRule({
     "the import goes when every use was such a call. `helpers.total_seconds(td)` forms are rewritten the same way.",
   docs: DOCS,
   needles: ["total_seconds"],
-  precheck: (text) => text.includes("helpers"),
+  precheck: mayReachNames([OLD]),
   create(ctx) {
     return {
       module() {

@@ -66,7 +66,7 @@ export default removedNames({
   docs: V20,
   names,
   needles: [...new Set(names.map((n) => n.name.slice(n.name.lastIndexOf(".") + 1))), "werkzeug.server.shutdown", "generate_password_hash"],
-  precheck: (text) => text.includes("werkzeug"),
+  extraPrecheck: (text) => text.includes(SHUTDOWN_KEY) || (/\bgenerate_password_hash\b/.test(text) && text.includes("werkzeug")),
   extra(ctx, say) {
     const reaches = (since: string) => targetReaches(ctx.targets, "werkzeug", since);
     if (reaches(SHUTDOWN.since!)) {

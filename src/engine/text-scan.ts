@@ -89,3 +89,34 @@ export function someCallArguments(text: string, names: readonly string[], test: 
   }
   return false;
 }
+
+const STAR_IMPORT = /\bimport[\s\\]*\*/;
+
+/**
+ * Whether the text might use names of the package `top` (`django`, `flask`): it spells the package,
+ * or has a star import, through which a project module may hand on the package's names unspelled.
+ * The precheck of rules that act only on names that resolve into one package.
+ */
+export function mayUsePackage(text: string, top: string): boolean {
+  return new RegExp(`(?<![\\w.])${top}(?![\\w])`).test(text) || STAR_IMPORT.test(text);
+}
+
+/**
+ * A text check that a file might reach one of the dotted names (`flask.helpers.total_seconds`)
+ * through an explicit import or an attribute chain, the two ways `facts.imports` and
+ * `facts.qualifiedName` see one. Both spell every part somewhere (`from flask import helpers`
+ * then `helpers.total_seconds`), so a name with a part missing is out; but a star import may bind
+ * the object of a chain unspelled (a project module's `from flask import helpers`), so with one
+ * in the file `.total_seconds` is enough. Not for rules that act on a bare name a star import
+ * binds. One scan collects the words present.
+ */
+export function mayReachNames(qualified: readonly string[]): (text: string) => boolean {
+  const parts = qualified.map((n) => n.split("."));
+  const words = new RegExp(`(?<![\\w])(?:${[...new Set(parts.flat())].join("|")})(?![\\w])`, "g");
+  const attribute = new RegExp(`\\.[\\s\\\\]*(?:${[...new Set(parts.map((p) => p.at(-1)!))].join("|")})(?![\\w])`);
+  return (text) => {
+    const present = new Set(text.match(words));
+    if (parts.some((p) => p.every((w) => present.has(w)))) return true;
+    return STAR_IMPORT.test(text) && attribute.test(text);
+  };
+}

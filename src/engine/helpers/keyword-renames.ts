@@ -23,12 +23,26 @@ function keywordNames(args: Node): Set<string> {
   return names;
 }
 
+/**
+ * What a file the rule changes must contain: an old keyword written as one (`whitelist=`, not
+ * `== whitelist`), and the last name of a callable, which every call spells or imports (an alias
+ * comes from `import ... as`, which names it too).
+ */
+function keywordPrecheck(callables: readonly string[], renames: Record<string, string>): (text: string) => boolean {
+  const word = (names: Iterable<string>) => [...new Set(names)].map((n) => n.replace(/[^\w]/g, "")).join("|");
+  const keyword = new RegExp(`(?<![\\w])(?:${word(Object.keys(renames))})[\\s\\\\]*=(?!=)`);
+  const callable = new RegExp(`(?<![\\w])(?:${word(callables.map((c) => c.slice(c.lastIndexOf(".") + 1)))})(?![\\w])`);
+  return (text) => keyword.test(text) && callable.test(text);
+}
+
 export function keywordRenames(spec: KeywordRenameRule): Rule {
-  const { callables, renames, needles, ...meta } = spec;
+  const { callables, renames, needles, precheck, ...meta } = spec;
   const wanted = new Set(callables);
+  const required = keywordPrecheck(callables, renames);
   return defineRule({
     ...meta,
     needles: needles ?? Object.keys(renames),
+    precheck: precheck ? (text) => required(text) && precheck(text) : required,
     create(ctx) {
       return {
         module() {

@@ -5,6 +5,7 @@
 import { targetReaches } from "../../target.js";
 import type { Node } from "../parser.js";
 import { defineRule, type Rule, type RuleContext, type RuleMeta } from "../rule.js";
+import { mayReachNames } from "../text-scan.js";
 
 export interface RemovedName {
   /** Qualified name or module: `werkzeug.contrib.securecookie`, `werkzeug.utils.escape`. */
@@ -22,6 +23,8 @@ export interface RemovedNamesRule extends Omit<RuleMeta, "needles" | "kind"> {
   needles?: string[];
   /** Extra checks for shapes a table of names cannot express (a string key, a keyword value). */
   extra?: (ctx: RuleContext, say: (at: Node | number, entry: RemovedName) => void) => void;
+  /** A text check for what `extra` looks at (default: any file may have it). */
+  extraPrecheck?: (text: string) => boolean;
 }
 
 function lastPart(qualified: string): string {
@@ -34,11 +37,14 @@ function entryFor(entries: RemovedName[], qualified: string): RemovedName | unde
 }
 
 export function removedNames(spec: RemovedNamesRule): Rule {
-  const { names, needles, extra, ...meta } = spec;
+  const { names, needles, extra, extraPrecheck, precheck, ...meta } = spec;
+  const reaches = mayReachNames(names.map((n) => n.name));
+  const extraMaybe = extra ? extraPrecheck ?? (() => true) : () => false;
   return defineRule({
     ...meta,
     kind: "finding",
     needles: needles ?? [...new Set(names.map((n) => lastPart(n.name)))],
+    precheck: (text) => (reaches(text) && (precheck?.(text) ?? true)) || extraMaybe(text),
     create(ctx) {
       const active = names.filter((n) => n.since === undefined || targetReaches(ctx.targets, spec.framework, n.since));
       if (active.length === 0) return {};
