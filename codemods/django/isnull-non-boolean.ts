@@ -20,7 +20,8 @@ export default defineRule({
     "is reported: write True or False (note that the string \"False\" was truthy).",
   docs: DOCS,
   needles: ["__isnull"],
-  create(ctx) {
+  // A keyword `…__isnull=` whose value starts like a number, string or None literal.
+  precheck: (text) => /\bdjango\b/.test(text) && /__isnull[\s\\]*=(?!=)(?:[\s\\]|#[^\n\r]*)*(?:[0-9.]|[rRbBuUfF]{0,2}["']|None\b)/.test(text),  create(ctx) {
     return {
       module() {
         if (!importsDjango(ctx.facts)) return;

@@ -5,9 +5,10 @@
 import { callArgs, callsTo } from "../../src/engine/helpers/calls.js";
 import { isRequestExpression } from "../../src/engine/helpers/django-names.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { someCallArguments } from "../../src/engine/text-scan.js";
+import { mayReachNames, someCallArguments } from "../../src/engine/text-scan.js";
 
 const LOGINS = ["django.contrib.auth.login", "django.contrib.auth.alogin"];
+const mayReachLogins = mayReachNames(LOGINS, { bare: true });
 
 export default defineRule({
   id: "django/login-user-none",
@@ -21,7 +22,7 @@ export default defineRule({
   docs: "https://docs.djangoproject.com/en/stable/releases/5.2/#features-deprecated-in-5-2",
   needles: ["login", "alogin"],
   // Only files with a login(...)/alogin(...) call that passes None at its top level.
-  precheck: (text) => /\bNone\b/.test(text) && someCallArguments(text, ["login", "alogin"], (args) => /\bNone\b/.test(args)),
+  precheck: (text) => /\bNone\b/.test(text) && mayReachLogins(text) && someCallArguments(text, ["login", "alogin"], (args) => /\bNone\b/.test(args)),
   create(ctx) {
     return {
       module() {

@@ -10,7 +10,7 @@ import { callArgs, callOf } from "../../src/engine/helpers/calls.js";
 import { classMethods, reachesFrameworkMethod } from "../../src/engine/helpers/classes.js";
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { someCallArguments } from "../../src/engine/text-scan.js";
+import { callArgumentsText } from "../../src/engine/text-scan.js";
 
 const NAMES = ["force_insert", "force_update", "using", "update_fields"];
 const MODELS = new Set([
@@ -18,6 +18,17 @@ const MODELS = new Set([
   "django.contrib.auth.models.AbstractUser", "django.contrib.auth.models.AbstractBaseUser",
   "django.contrib.auth.base_user.AbstractBaseUser",
 ]);
+
+const SAVE_CALL = /(?:\bsuper[\s\\]*\([^()]*\)|\bself)[\s\\]*\.[\s\\]*a?save[\s\\]*\(/g;
+
+/** Whether some `super().save(` / `self.save(` call might start with a positional argument. */
+function someSaveCallWithPositional(text: string): boolean {
+  for (const m of text.matchAll(SAVE_CALL)) {
+    const args = callArgumentsText(text, m.index + m[0].length - 1);
+    if (args === undefined || (args.length > 0 && !/^[\s\\]*(?:\*|\w+[\s\\]*=(?!=))/.test(args))) return true;
+  }
+  return false;
+}
 
 /** The class whose method body holds `node` (the nearest function's class), if any. */
 function methodClass(node: Node): Node | undefined {
@@ -42,10 +53,9 @@ export default defineRule({
   docs: "https://docs.djangoproject.com/en/stable/releases/5.1/#features-deprecated-in-5-1",
   needles: ["save", "asave"],
   // Only `super().save(`, `super(...).save(` or `self.save(` calls whose first argument is not a
-  // keyword (nor *args): form.save(commit=False) and the like are not parsed for.
-  precheck: (text) =>
-    someCallArguments(text, ["save", "asave"], (args) => args.length > 0 && !/^[\s\\]*(?:\*|\w+[\s\\]*=(?!=))/.test(args)) &&
-    /(?:\bsuper[\s\\]*\([^()]*\)|\bself)[\s\\]*\.[\s\\]*a?save\b/.test(text),
+  // keyword (nor *args), in a file that names one of the model classes: form.save(commit=False)
+  // and the like are not parsed for.
+  precheck: (text) => /\b(?:Model|AbstractUser|AbstractBaseUser)\b/.test(text) && someSaveCallWithPositional(text),
   create(ctx) {
     return {
       module() {

@@ -9,6 +9,7 @@ import { ownsItsLines } from "../../src/engine/helpers/statements.js";
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule, type RuleContext } from "../../src/engine/rule.js";
 import { lineEndWithNewline, lineStart } from "../../src/engine/text.js";
+import { mayReachNames } from "../../src/engine/text-scan.js";
 
 const DOCS = "https://docs.djangoproject.com/en/stable/releases/3.0/#removed-private-python-2-compatibility-apis";
 const QUALIFIED = new Set(["django.utils.encoding.python_2_unicode_compatible", "django.utils.six.python_2_unicode_compatible"]);
@@ -53,6 +54,8 @@ export default defineRule({
     "the module import. Any other use (a call, an alias listed in `__all__`) leaves the file as it is, reported.",
   docs: DOCS,
   needles: ["python_2_unicode_compatible"],
+  // six's decorator of the same name is not Django's.
+  precheck: mayReachNames([...QUALIFIED]),
   create(ctx) {
     return {
       module() {

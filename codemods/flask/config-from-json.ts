@@ -6,6 +6,7 @@ import { defineRule, type RuleContext } from "../../src/engine/rule.js";
 import { callArgs } from "../../src/engine/helpers/calls.js";
 import { isFlaskApp } from "../../src/engine/helpers/flask-apps.js";
 import { insertAbove } from "../../src/engine/helpers/statements.js";
+import { mayUsePackage } from "../../src/engine/text-scan.js";
 
 const DOCS = "https://flask.palletsprojects.com/en/stable/changes/#version-2-0-0";
 const JSON_MODULES = new Set(["json", "flask.json"]);
@@ -43,6 +44,8 @@ export default defineRule({
     "`from_json` calls on other `.config` objects in files that import Flask are reported.",
   docs: DOCS,
   needles: ["from_json"],
+  // `<app>.config.from_json(` in a file that may name Flask.
+  precheck: (text) => /\.[\s\\]*config[\s\\]*\.[\s\\]*from_json[\s\\]*\(/.test(text) && mayUsePackage(text, "flask"),
   create(ctx) {
     return {
       module() {

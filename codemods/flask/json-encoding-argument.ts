@@ -1,11 +1,13 @@
 // flask/json-encoding-argument: Flask 2.0 deprecated the `encoding` argument of flask.json's
 // dumps/dump/loads/load (data is always UTF-8) and Flask 2.1 removed it.
 import { defineRule } from "../../src/engine/rule.js";
+import { mayReachNames, someCallArguments } from "../../src/engine/text-scan.js";
 import { callArgs, callsTo, removeArgument } from "../../src/engine/helpers/calls.js";
 import { stringValue } from "../../src/engine/helpers/findings.js";
 
 const DOCS = "https://flask.palletsprojects.com/en/stable/changes/#version-2-0-0";
 const FUNCTIONS = ["dumps", "dump", "loads", "load"].map((f) => `flask.json.${f}`);
+const mayReachFunctions = mayReachNames(FUNCTIONS, { bare: true });
 
 export default defineRule({
   id: "flask/json-encoding-argument",
@@ -18,7 +20,7 @@ export default defineRule({
     "reported, since the data must be decoded to text (or re-encoded as UTF-8) first.",
   docs: DOCS,
   needles: ["encoding"],
-  precheck: (text) => text.includes("json") && /\bencoding[\s\\]*=(?!=)/.test(text),
+  precheck: (text) => mayReachFunctions(text) && someCallArguments(text, ["dumps", "dump", "loads", "load"], (args) => /(?<![\w])encoding[\s\\]*=(?!=)/.test(args)),
   create(ctx) {
     return {
       module() {

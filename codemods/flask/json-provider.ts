@@ -12,10 +12,12 @@ import { classMethods } from "../../src/engine/helpers/classes.js";
 import { isFlaskApp, isFlaskClass } from "../../src/engine/helpers/flask-apps.js";
 import { fromImportLine, rewriteImportEntries } from "../../src/engine/helpers/imports.js";
 import { insertAbove } from "../../src/engine/helpers/statements.js";
+import { mayReachNames, mayUsePackage } from "../../src/engine/text-scan.js";
 import { derivesFrom } from "../../src/engine/helpers/classes.js";
 
 const DOCS = "https://flask.palletsprojects.com/en/stable/changes/#version-2-2-0";
 const ENCODER = new Set(["flask.json.JSONEncoder"]);
+const mayReachEncoders = mayReachNames(["flask.json.JSONEncoder", "flask.json.JSONDecoder"], { bare: true });
 const PROVIDER = "flask.json.provider.DefaultJSONProvider";
 
 interface Conversion {
@@ -226,6 +228,9 @@ export default defineRule({
     "from. Other encoders, decoders and reads are reported.",
   docs: DOCS,
   needles: ["JSONEncoder", "json_encoder", "json_decoder"],
+  // Flask's encoder classes (imported, or a base class a star import may bind), or the app's
+  // json_encoder / json_decoder in a file that may name Flask.
+  precheck: (text) => mayReachEncoders(text) || (/\bjson_(?:en|de)coder\b/.test(text) && mayUsePackage(text, "flask")),
   create(ctx) {
     return {
       module() {

@@ -9,6 +9,7 @@ import { callArgs, removeArgument, type CallArgs } from "../../src/engine/helper
 import { isStringLiteral } from "../../src/engine/helpers/settings.js";
 import { rewriteImportEntries } from "../../src/engine/helpers/imports.js";
 import { removeStatement } from "../../src/engine/helpers/statements.js";
+import { mayReachNames } from "../../src/engine/text-scan.js";
 
 const DOCS = "https://jinja.palletsprojects.com/en/stable/changes/#version-3-0-0";
 
@@ -16,6 +17,7 @@ const DOCS = "https://jinja.palletsprojects.com/en/stable/changes/#version-3-0-0
 const REMOVED = new Set([
   "jinja2.ext.with_", "jinja2.ext.autoescape", "jinja2.ext.WithExtension", "jinja2.ext.AutoEscapeExtension",
 ]);
+const mayReachRemoved = mayReachNames([...REMOVED], { bare: true });
 const REMOVED_STRINGS = ["jinja2.ext.with_", "jinja2.ext.autoescape", "jinja2.ext.WithExtension", "jinja2.ext.AutoEscapeExtension"];
 
 /** A list/tuple's items as a CallArgs-shaped record, so removeArgument keeps its layout. */
@@ -93,7 +95,8 @@ export default defineRule({
     "that was its only use).",
   docs: DOCS,
   needles: ["with_", "autoescape", "WithExtension", "AutoEscapeExtension"],
-  precheck: (text) => /\bext\b|WithExtension|AutoEscapeExtension/.test(text),
+  // The dotted path in a string, or a name that resolves to an extension (a star import may bind it).
+  precheck: (text) => REMOVED_STRINGS.some((s) => text.includes(s)) || mayReachRemoved(text),
   create(ctx) {
     return {
       module() {

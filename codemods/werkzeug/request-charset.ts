@@ -5,6 +5,7 @@
 import { removeStatement } from "../../src/engine/helpers/statements.js";
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule } from "../../src/engine/rule.js";
+import { mayReachNames } from "../../src/engine/text-scan.js";
 
 const DOCS = "https://werkzeug.palletsprojects.com/en/stable/changes/#version-2-3-0";
 
@@ -13,6 +14,8 @@ const WRAPPERS = new Set([
   "werkzeug.wrappers.request.Request", "werkzeug.wrappers.response.Response",
   "flask.Request", "flask.Response", "flask.wrappers.Request", "flask.wrappers.Response",
 ]);
+
+const mayReachWrappers = mayReachNames([...WRAPPERS], { bare: true });
 
 const DEFAULTS: Record<string, RegExp> = {
   charset: /^(["'])utf-?8\1$/i,
@@ -32,7 +35,8 @@ export default defineRule({
     "value is reported.",
   docs: DOCS,
   needles: ["charset", "encoding_errors"],
-  precheck: (text) => /\b(?:Request|Response)\b/.test(text),
+  // An assignment to one of the settings, in a class whose base is one of the wrappers.
+  precheck: (text) => /(?<![\w.])(?:url_charset|charset|encoding_errors)[\s\\]*[=:](?!=)/.test(text) && mayReachWrappers(text),
   create(ctx) {
     return {
       module() {

@@ -101,22 +101,59 @@ export function mayUsePackage(text: string, top: string): boolean {
   return new RegExp(`(?<![\\w.])${top}(?![\\w])`).test(text) || STAR_IMPORT.test(text);
 }
 
+/** `a.b.c` as a pattern that allows what Python allows between the parts (`a . b`, a line continuation). */
+function dottedPattern(dotted: string): string {
+  return dotted.split(".").join("[\\s\\\\]*\\.[\\s\\\\]*");
+}
+
 /**
  * A text check that a file might reach one of the dotted names (`flask.helpers.total_seconds`)
- * through an explicit import or an attribute chain, the two ways `facts.imports` and
- * `facts.qualifiedName` see one. Both spell every part somewhere (`from flask import helpers`
- * then `helpers.total_seconds`), so a name with a part missing is out; but a star import may bind
- * the object of a chain unspelled (a project module's `from flask import helpers`), so with one
- * in the file `.total_seconds` is enough. Not for rules that act on a bare name a star import
- * binds. One scan collects the words present.
+ * the two ways `facts.imports` and `facts.qualifiedName` see one: `from flask.helpers import
+ * total_seconds` (the name inside a `from` statement of its module), or an attribute chain ending
+ * in `.total_seconds` in a file that spells the module's last part (`from flask import helpers`,
+ * `import flask.helpers as h`), or any file with a star import, which may bind the chain's
+ * object unspelled. With `bare`, for rules that also act on a name a star import binds (callsTo()
+ * finds such calls), a star import and the plain word suffice. A name may be a module
+ * (`werkzeug.contrib.atom`: `import werkzeug.contrib.atom` holds `.atom`). Anything unclear
+ * (a comment inside a parenthesised import) answers yes.
  */
-export function mayReachNames(qualified: readonly string[]): (text: string) => boolean {
-  const parts = qualified.map((n) => n.split("."));
-  const words = new RegExp(`(?<![\\w])(?:${[...new Set(parts.flat())].join("|")})(?![\\w])`, "g");
-  const attribute = new RegExp(`\\.[\\s\\\\]*(?:${[...new Set(parts.map((p) => p.at(-1)!))].join("|")})(?![\\w])`);
+export function mayReachNames(qualified: readonly string[], options: { bare?: boolean } = {}): (text: string) => boolean {
+  if (qualified.some((q) => !q.includes("."))) return () => true;
+  const byModule = new Map<string, Set<string>>();
+  for (const name of qualified) {
+    const at = name.lastIndexOf(".");
+    const module = name.slice(0, at);
+    const set = byModule.get(module) ?? new Set<string>();
+    set.add(name.slice(at + 1));
+    byModule.set(module, set);
+  }
+  const fromImports = [...byModule].map(([module, names]) => ({
+    statement: new RegExp(`(?<![\\w.])from[\\s\\\\]+${dottedPattern(module)}[\\s\\\\]+import(?![\\w])[\\s\\\\]*(\\([^)]*\\)?|(?:[^\\n\\r\\\\]|\\\\[^])*)`, "g"),
+    names,
+  }));
+  const lastNames = [...new Set(qualified.map((q) => q.slice(q.lastIndexOf(".") + 1)))].join("|");
+  const attribute = new RegExp(`\\.[\\s\\\\]*(${lastNames})(?![\\w])`, "g");
+  const bareWord = new RegExp(`(?<![\\w])(?:${lastNames})(?![\\w])`);
+  // Any import that leads to a module spells its package and its last part.
+  const spelled = (w: string) => new RegExp(`(?<![\\w])${w}(?![\\w])`);
+  const parents = [...byModule].map(([module, names]) => ({
+    words: [spelled(module.split(".")[0]!), spelled(module.slice(module.lastIndexOf(".") + 1))],
+    names,
+  }));
+  const word = /[\p{L}\p{N}_]+/gu;
   return (text) => {
-    const present = new Set(text.match(words));
-    if (parts.some((p) => p.every((w) => present.has(w)))) return true;
-    return STAR_IMPORT.test(text) && attribute.test(text);
+    for (const { statement, names } of fromImports) {
+      for (const m of text.matchAll(statement)) {
+        const list = m[1]!;
+        if (list.includes("#") || (list.startsWith("(") && !list.endsWith(")"))) return true;
+        for (const w of list.match(word) ?? []) if (names.has(w)) return true;
+      }
+    }
+    const star = STAR_IMPORT.test(text);
+    if (star && options.bare && bareWord.test(text)) return true;
+    const attributes = new Set([...text.matchAll(attribute)].map((m) => m[1]!));
+    if (attributes.size === 0) return false;
+    if (star) return true;
+    return parents.some(({ words, names }) => [...names].some((n) => attributes.has(n)) && words.every((w) => w.test(text)));
   };
 }

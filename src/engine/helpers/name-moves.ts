@@ -18,6 +18,7 @@ import { defineRule, type Rule, type RuleContext, type RuleMeta } from "../rule.
 import { callArgs, callOf, type CallArgs } from "./calls.js";
 import { formatImportName, fromImportLine, rewriteImportEntries, type ImportName } from "./imports.js";
 import { insertAbove, removeStatement, replaceStatement } from "./statements.js";
+import { mayReachNames } from "../text-scan.js";
 
 export interface NameMove {
   /** Qualified old name: `django.utils.encoding.force_text`. */
@@ -86,7 +87,8 @@ export function nameMoves(spec: NameMoveRule): Rule {
     needles: needles ?? [...new Set(spec.moves.map((m) => lastPart(m.from)))],
     // Any reference to `a.b.mod.old` spells both `old` and `mod` somewhere (in an import or an
     // attribute chain), so a file missing either for every move has nothing for this rule.
-    precheck: spec.precheck ?? ((text) => spec.moves.some((m) => text.includes(lastPart(m.from)) && text.includes(lastPart(split(m.from)[0])))),
+    // The old names are reached through explicit imports and attribute chains (see mayReachNames).
+    precheck: spec.precheck ?? mayReachNames(spec.moves.map((m) => m.from)),
     create(ctx) {
       const moves = activeMoves(spec, ctx);
       if (moves.size === 0) return {};

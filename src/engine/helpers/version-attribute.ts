@@ -21,6 +21,5 @@ export function versionAttribute(spec: VersionAttributeRule): Rule {
       suffix: `(${JSON.stringify(distribution ?? module)})`,
     }],
     needles: ["__version__"],
-    precheck: (text) => text.includes(module),
   });
 }
