@@ -1,6 +1,6 @@
 // The pre-parse scanner used by rule prechecks: it may answer "maybe" too often, never "no" wrongly.
 import { describe, expect, it } from "vitest";
-import { callArgumentsText, someCallLacksKeyword } from "../src/engine/text-scan.js";
+import { callArgumentsText, mayReachNames, mayUsePackage, someCallLacksKeyword } from "../src/engine/text-scan.js";
 
 const lacks = (text: string) => someCallLacksKeyword(text, ["ForeignKey", "OneToOneField"], "on_delete");
 
@@ -47,5 +47,43 @@ describe("someCallArguments", () => {
     expect(someCallArguments("login(request, None)\n", ["login"], (a) => /\bNone\b/.test(a))).toBe(true);
     expect(someCallArguments("login(request, user)\nx = None\n", ["login"], (a) => /\bNone\b/.test(a))).toBe(false);
     expect(someCallArguments("from django.contrib.auth import login as auth_login\n", ["login"], () => false)).toBe(true);
+  });
+});
+
+describe("mayReachNames", () => {
+  const moved = mayReachNames(["flask.helpers.total_seconds", "werkzeug.contrib.atom"]);
+  it.each([
+    ["a from-import listing it", "from flask.helpers import total_seconds\n"],
+    ["an aliased from-import", "from flask.helpers import (\n    safe_join,\n    total_seconds as ts,\n)\n"],
+    ["a from-import continued by backslash", "from flask . helpers import safe_join, \\\n    total_seconds\n"],
+    ["a comment inside a parenthesised import (unsure)", "from flask.helpers import (  # helpers\n    safe_join,\n)\n"],
+    ["an attribute chain on the module", "from flask import helpers\nhelpers.total_seconds(td)\n"],
+    ["an attribute chain on a module alias", "import flask.helpers as h\nh . total_seconds(td)\n"],
+    ["a module as the name", "import werkzeug.contrib.atom\n"],
+    ["a module from-imported", "from werkzeug.contrib import atom\n"],
+    ["a star import and the attribute", "from .compat import *\nhh.total_seconds(td)\n"],
+  ])("is true for %s", (_name, text) => {
+    expect(moved(text)).toBe(true);
+  });
+
+  it.each([
+    ["the word alone", "def total_seconds(td):\n    return td.total_seconds()\n"],
+    ["another module's from-import", "from flask import request\nfrom mytime import total_seconds\n"],
+    ["an attribute without the module spelled", "import flask\nx = td.total_seconds()\n"],
+    ["a star import and the bare word", "from .compat import *\ntotal_seconds(td)\n"],
+  ])("is false for %s", (_name, text) => {
+    expect(moved(text)).toBe(false);
+  });
+
+  it("with bare, lets a star import bind the plain name", () => {
+    expect(mayReachNames(["flask.helpers.total_seconds"], { bare: true })("from .compat import *\ntotal_seconds(td)\n")).toBe(true);
+  });
+});
+
+describe("mayUsePackage", () => {
+  it("needs the package spelled or a star import", () => {
+    expect(mayUsePackage("from django.db import models\n", "django")).toBe(true);
+    expect(mayUsePackage("from .base import *\n", "django")).toBe(true);
+    expect(mayUsePackage("from sqlalchemy import ForeignKey\n# not django_extensions\n", "django")).toBe(false);
   });
 });
