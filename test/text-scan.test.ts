@@ -87,3 +87,12 @@ describe("mayUsePackage", () => {
     expect(mayUsePackage("from sqlalchemy import ForeignKey\n# not django_extensions\n", "django")).toBe(false);
   });
 });
+
+describe("mayReachNames on attribute chains", () => {
+  const escape = mayReachNames(["flask.escape"]);
+  it("needs the module before the attribute, or an alias of the module", () => {
+    expect(escape("import flask\nflask.escape(x)\n")).toBe(true);
+    expect(escape("import flask as fl\nfl.escape(x)\n")).toBe(true);
+    expect(escape("from flask import Blueprint\nimport html\nhtml.escape(x)\n")).toBe(false);
+  });
+});

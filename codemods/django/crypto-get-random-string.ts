@@ -2,6 +2,16 @@
 // length; Django 4.0 requires it. The old default was 12, so `length=12` keeps the behaviour.
 import { callArgs, callsTo, insertArgument } from "../../src/engine/helpers/calls.js";
 import { defineRule } from "../../src/engine/rule.js";
+import { someCallArguments } from "../../src/engine/text-scan.js";
+
+/** A call's top-level argument text (see text-scan.ts) that might pass no length. */
+function mayLackLength(args: string): boolean {
+  if (/(?<![\w])length[\s\\]*=(?!=)/.test(args)) return false;
+  if (args.includes("*")) return true;
+  // A first argument that is not a keyword is the length; a blank one may be a blanked string.
+  const first = args.split(",")[0]!;
+  return first.trim() === "" || /^[\s\\]*[\p{L}_][\p{L}\p{N}_]*[\s\\]*=(?!=)/u.test(first);
+}
 
 export default defineRule({
   id: "django/crypto-get-random-string",
@@ -16,6 +26,8 @@ export default defineRule({
     "Calls with `*args` or `**kwargs` are reported instead, since those may carry the length.",
   docs: "https://docs.djangoproject.com/en/stable/releases/3.1/#features-deprecated-in-3-1",
   needles: ["get_random_string"],
+  // A call without a positional argument or length= (or with a splat, reported).
+  precheck: (text) => someCallArguments(text, ["get_random_string"], mayLackLength),
   create(ctx) {
     return {
       module() {

@@ -109,10 +109,10 @@ function dottedPattern(dotted: string): string {
 /**
  * A text check that a file might reach one of the dotted names (`flask.helpers.total_seconds`)
  * the two ways `facts.imports` and `facts.qualifiedName` see one: `from flask.helpers import
- * total_seconds` (the name inside a `from` statement of its module), or an attribute chain ending
- * in `.total_seconds` in a file that spells the module's last part (`from flask import helpers`,
- * `import flask.helpers as h`), or any file with a star import, which may bind the chain's
- * object unspelled. With `bare`, for rules that also act on a name a star import binds (callsTo()
+ * total_seconds` (the name inside a `from` statement of its module), or an attribute chain:
+ * `helpers.total_seconds` in a file that spells the package, or `.total_seconds` where the module
+ * got an alias (`import flask.helpers as h`), or in any file with a star import, which may bind
+ * the chain's object unspelled. With `bare`, for rules that also act on a name a star import binds (callsTo()
  * finds such calls), a star import and the plain word suffice. A name may be a module
  * (`werkzeug.contrib.atom`: `import werkzeug.contrib.atom` holds `.atom`). Anything unclear
  * (a comment inside a parenthesised import) answers yes.
@@ -134,12 +134,19 @@ export function mayReachNames(qualified: readonly string[], options: { bare?: bo
   const lastNames = [...new Set(qualified.map((q) => q.slice(q.lastIndexOf(".") + 1)))].join("|");
   const attribute = new RegExp(`\\.[\\s\\\\]*(${lastNames})(?![\\w])`, "g");
   const bareWord = new RegExp(`(?<![\\w])(?:${lastNames})(?![\\w])`);
-  // Any import that leads to a module spells its package and its last part.
+  // An attribute chain reaches the module through `module.name`, or through an alias the
+  // module got in an import (`import flask.helpers as h`, `from flask import helpers as hp`);
+  // either way the package is spelled in some import.
   const spelled = (w: string) => new RegExp(`(?<![\\w])${w}(?![\\w])`);
-  const parents = [...byModule].map(([module, names]) => ({
-    words: [spelled(module.split(".")[0]!), spelled(module.slice(module.lastIndexOf(".") + 1))],
-    names,
-  }));
+  const parents = [...byModule].map(([module, names]) => {
+    const last = module.slice(module.lastIndexOf(".") + 1);
+    return {
+      package: spelled(module.split(".")[0]!),
+      direct: new RegExp(`(?<![\\w])${last}[\\s\\\\]*\\.[\\s\\\\]*(?:${[...names].join("|")})(?![\\w])`),
+      aliased: new RegExp(`(?<![\\w])${last}[\\s\\\\]+as(?![\\w])`),
+      names,
+    };
+  });
   const word = /[\p{L}\p{N}_]+/gu;
   return (text) => {
     for (const { statement, names } of fromImports) {
@@ -154,6 +161,7 @@ export function mayReachNames(qualified: readonly string[], options: { bare?: bo
     const attributes = new Set([...text.matchAll(attribute)].map((m) => m[1]!));
     if (attributes.size === 0) return false;
     if (star) return true;
-    return parents.some(({ words, names }) => [...names].some((n) => attributes.has(n)) && words.every((w) => w.test(text)));
+    return parents.some((p) =>
+      [...p.names].some((n) => attributes.has(n)) && p.package.test(text) && (p.direct.test(text) || p.aliased.test(text)));
   };
 }
