@@ -131,8 +131,8 @@ try {
   out.push("");
   out.push("| figure | value | goal |");
   out.push("|---|---:|---|");
-  out.push(`| files parsed / files changed | ${parsed.matchedFiles} / ${lib.changed} | |`);
-  out.push(`| bytes parsed / bytes changed | ${round(parsed.matchedBytes / 1e6)} MB / ${round(lib.changedBytes / 1e6)} MB = ${round(parsed.matchedBytes / lib.changedBytes)}× | ≤ 1.3× |`);
+  out.push(`| files parsed / files changed / Python files that change or get a finding | ${parsed.matchedFiles} / ${lib.changed} / ${lib.usefulFiles} | |`);
+  out.push(`| bytes parsed / bytes of Python files that change or get a finding | ${round(parsed.matchedBytes / 1e6)} MB / ${round(lib.usefulBytes / 1e6)} MB = ${round(parsed.matchedBytes / lib.usefulBytes)}× | ≤ 1.3× |`);
   out.push(`| check -j1 / check -j2 | ${round(check1.wallMs / check2.wallMs)}× | ≥ 1.7× |`);
   out.push(`| write -j2 / check -j2 | ${round(write2.wallMs / check2.wallMs)}× | ≤ 1.15× |`);
   out.push(`| cached check of the upgraded tree / floor | ${round(cached.wallMs / floorMs, 1)}× (CLI start-up included; ${round(cached.wallMs - oneClean.wallMs, 0)} ms beyond a one-file run) | ≤ 1.5× |`);
