@@ -96,3 +96,9 @@ describe("mayReachNames on attribute chains", () => {
     expect(escape("from flask import Blueprint\nimport html\nhtml.escape(x)\n")).toBe(false);
   });
 });
+
+describe("mayReachNames with CRLF line ends", () => {
+  it("follows a backslash continuation of a from-import", () => {
+    expect(mayReachNames(["flask.helpers.total_seconds"])("from flask.helpers import safe_join, \\\r\n    total_seconds\r\n")).toBe(true);
+  });
+});

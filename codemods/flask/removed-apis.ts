@@ -27,7 +27,7 @@ const CONFIG_KEYS: Record<string, { since: string; docs: string; advice: string 
 // (`ENV` only as the string "ENV" or the keyword `ENV=`, as the rule reports it). Everything else
 // needs an import of flask and one of the names below.
 const CONFIG_KEY_TEXT = /\b(?:LOGGER_NAME|LOGGER_HANDLER_POLICY|JSON_AS_ASCII|JSON_SORT_KEYS|JSONIFY_MIMETYPE|JSONIFY_PRETTYPRINT_REGULAR)\b|["']ENV["']|\bENV[\s\\]*=(?!=)/;
-const IMPORTS_FLASK_TEXT = /\b(?:from|import)\b(?:[^\n\\]|\\[^])*\bflask\b/;
+const IMPORTS_FLASK_TEXT = /\b(?:from|import)\b(?:[^\n\\]|\\(?:\r\n|[^]))*\bflask\b/;
 const FLASK_ONLY_TEXT = /\binit_jinja_globals\b|\berror_handlers\b|\bscript_info\b|\.[\s\\]*env\b|FLASK_ENV|\bis_ip\b|\bjson_available\b|\bsignals_available\b/;
 
 function importsFlask(ctx: RuleContext): boolean {

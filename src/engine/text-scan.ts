@@ -128,7 +128,7 @@ export function mayReachNames(qualified: readonly string[], options: { bare?: bo
     byModule.set(module, set);
   }
   const fromImports = [...byModule].map(([module, names]) => ({
-    statement: new RegExp(`(?<![\\w.])from[\\s\\\\]+${dottedPattern(module)}[\\s\\\\]+import(?![\\w])[\\s\\\\]*(\\([^)]*\\)?|(?:[^\\n\\r\\\\]|\\\\[^])*)`, "g"),
+    statement: new RegExp(`(?<![\\w.])from[\\s\\\\]+${dottedPattern(module)}[\\s\\\\]+import(?![\\w])[\\s\\\\]*(\\([^)]*\\)?|(?:[^\\n\\r\\\\]|\\\\(?:\\r\\n|[^]))*)`, "g"),
     names,
   }));
   const lastNames = [...new Set(qualified.map((q) => q.slice(q.lastIndexOf(".") + 1)))].join("|");
