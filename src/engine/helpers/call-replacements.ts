@@ -13,6 +13,7 @@ import { defineRule, type Rule, type RuleContext, type RuleMeta } from "../rule.
 import { callArgs, callOf, importedAt, type CallArgs } from "./calls.js";
 import { importEntries, rewriteImportEntries } from "./imports.js";
 import { insertAbove, replaceStatement } from "./statements.js";
+import { mayReachNames } from "../text-scan.js";
 
 export interface CallReplacement {
   /** Qualified old callable: `django.utils.translation.string_concat`. */
@@ -153,6 +154,8 @@ export function callReplacements(spec: CallReplacementRule): Rule {
   return defineRule({
     ...meta,
     needles: needles ?? [...new Set(replacements.map((r) => split(r.from)[1]))],
+    // Old names are reached through `from` imports and attribute chains (see mayReachNames).
+    precheck: meta.precheck ?? mayReachNames(replacements.map((r) => r.from)),
     create(ctx) {
       const active = replacements.filter((r) => targetReaches(ctx.targets, spec.framework, r.since ?? spec.since));
       if (active.length === 0) return {};
