@@ -3,6 +3,7 @@
 // its attribute name from __set_name__, and Django already ignored the argument. It is dropped.
 import { callArgs, callsTo, removeArgument } from "../../src/engine/helpers/calls.js";
 import { defineRule } from "../../src/engine/rule.js";
+import { someCallArguments } from "../../src/engine/text-scan.js";
 
 const DOCS = "https://docs.djangoproject.com/en/stable/releases/4.1/#features-deprecated-in-4-1";
 
@@ -18,6 +19,8 @@ export default defineRule({
     "`*args`/`**kwargs` are reported.",
   docs: DOCS,
   needles: ["cached_property"],
+  // A call with a name: two arguments or name= (the decorator form has none).
+  precheck: (text) => someCallArguments(text, ["cached_property"], (args) => args.includes(",") || /(?<![\w])name[\s\\]*=(?!=)/.test(args)),
   create(ctx) {
     return {
       module() {
