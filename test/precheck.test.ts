@@ -28,12 +28,16 @@ describe("prefilter and prechecks", () => {
       const targets = parseTargets(c.target ?? `${rule.framework}-${rule.since}`);
       const rules = selectRules({ targets });
       const passed = new Set(prefilterFor(rules).match(c.input).map((r) => r.id));
+      // The same text with CRLF line ends acts the same (test/property.test.ts), so it must pass
+      // the same rules: a text scan that stops at "\n" misses a backslash continuation ending in CRLF.
+      const passedCrlf = new Set(prefilterFor(rules).match(c.input.replace(/\r?\n/g, "\r\n")).map((r) => r.id));
       for (const candidate of rules) {
         const project = c.project ? new ProjectView({ cwd: c.project, roots: [] }) : undefined;
         const out = transformSync(c.input, { rules: [candidate], targets, filename: c.filename, candidates: [candidate], project });
         if (out.fixes.length === 0 && out.findings.length === 0) continue;
         acting++;
         if (!passed.has(candidate.id)) missed.push(`${candidate.id} on ${c.ruleId}/${c.name}`);
+        if (!passedCrlf.has(candidate.id)) missed.push(`${candidate.id} on ${c.ruleId}/${c.name} with CRLF line ends`);
       }
     }
     expect(acting).toBeGreaterThan(cases.length / 2);
