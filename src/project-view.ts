@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { exportedNames, summarizeModule, type ModuleNames, type ProjectLookup, type ProjectModule, type StarNames } from "./engine/project.js";
-import { DJANGO_STAR_EXPORTS } from "./engine/star-exports.js";
+import { djangoStarNames } from "./engine/star-exports.js";
 import { decode } from "./engine/text.js";
 import { stampOf, type Dependency } from "./cache.js";
 
@@ -139,16 +139,33 @@ export class ProjectView implements ProjectLookup {
     if (summary.all === "computed") return this.remember(file, { unknown: `${filename} builds __all__ at run time` });
     const own = exportedNames(summary)!;
     const names = new Map<string, string | null>();
-    const add = (from: ModuleNames) => {
+    // Names a followed star import may or may not bind (Django releases disagree on them).
+    const maybe = new Set<string>();
+    const add = (from: ModuleNames, fromMaybe?: ReadonlySet<string>) => {
       for (const [name, qualified] of from) {
         if (!names.has(name)) names.set(name, qualified);
         else if (names.get(name) !== qualified) names.set(name, null);
       }
+      for (const name of fromMaybe ?? []) maybe.add(name);
+    };
+    // Bound for certain (by the module itself or another star import): then only what it stands for is unsure.
+    const settle = (bound: (name: string) => boolean): ReadonlySet<string> | undefined => {
+      for (const name of maybe) {
+        if (!bound(name) && !names.has(name)) continue;
+        maybe.delete(name);
+        names.set(name, null);
+      }
+      return maybe.size > 0 ? maybe : undefined;
     };
     visiting.add(file);
     try {
       for (const spec of summary.stars) {
-        const target = DJANGO_STAR_EXPORTS[spec] ? undefined : this.resolve(file, spec);
+        const django = djangoStarNames(spec);
+        if (django && "names" in django) {
+          add(django.names, django.maybe);
+          continue;
+        }
+        const target = this.resolve(file, spec);
         if (!target) return this.remember(file, { unknown: `${filename} has \`from ${spec} import *\`, which is not a module of this project` });
         if (visiting.has(target)) {
           const again = this.load(target);
@@ -160,7 +177,7 @@ export class ProjectView implements ProjectLookup {
         }
         const followed = this.starNamesOf(target, visiting);
         if ("unknown" in followed) return this.remember(file, followed);
-        add(followed.names);
+        add(followed.names, followed.maybe);
       }
     } finally {
       visiting.delete(file);
@@ -169,8 +186,13 @@ export class ProjectView implements ProjectLookup {
       // `__all__` decides which names leave; star-imported ones keep what they stand for.
       const fromStars = names;
       const listed = new Map<string, string | null>();
-      for (const name of summary.all) listed.set(name, summary.bound.has(name) ? (own.get(name) ?? null) : (fromStars.get(name) ?? null));
-      return this.remember(file, { names: listed });
+      const unsure = settle((name) => summary.bound.has(name));
+      for (const name of summary.all) {
+        if (unsure?.has(name) && !fromStars.has(name)) continue;
+        listed.set(name, summary.bound.has(name) ? (own.get(name) ?? null) : (fromStars.get(name) ?? null));
+      }
+      const listedUnsure = unsure && new Set([...unsure].filter((name) => summary.all!.includes(name)));
+      return this.remember(file, listedUnsure && listedUnsure.size > 0 ? { names: listed, maybe: listedUnsure } : { names: listed });
     }
     add(own);
     // A package's submodules become its attributes once anything imports them, and a star import
@@ -178,7 +200,8 @@ export class ProjectView implements ProjectLookup {
     if (path.basename(file) === "__init__.py") {
       for (const sub of this.submodules(path.dirname(file))) if (!names.has(sub)) names.set(sub, null);
     }
-    return this.remember(file, { names });
+    const unsure = settle((name) => own.has(name));
+    return this.remember(file, unsure ? { names, maybe: unsure } : { names });
   }
 
   /** Public module and package names inside a package folder. */

@@ -37,6 +37,10 @@ beforeAll(async () => {
     "site/proj/app/third.py": "from rest_framework.fields import *\nX = 1\n",
     "site/proj/app/blocks.py": "try:\n    import json\nexcept ImportError:\n    json = None\nif True:\n    def f(): pass\nfor i in []:\n    pass\nwith open(p) as fh:\n    pass\nclass K:\n    inner = 1\ndef g():\n    local = 1\n",
     "site/proj/app/broken.py": "def (:\n",
+    "site/proj/dj/django_star.py": "from django.utils.encoding import *\nfrom django.shortcuts import *\n",
+    "site/proj/dj/django_star_own.py": "from django.utils.encoding import *\nforce_text = str\n",
+    "site/proj/dj/django_star_all.py": "from django.utils.encoding import *\n__all__ = ['force_str', 'force_text']\n",
+    "site/proj/dj/django_unknown.py": "from django.contrib.gis.db.models import *\n",
     "site/proj/app/models.py": "",
     "src/lib/__init__.py": "",
     "src/lib/util.py": "def helper(): pass\n",
@@ -105,6 +109,32 @@ describe("project view: what a star import binds", () => {
       unknown: "site/proj/app/third.py has `from rest_framework.fields import *`, which is not a module of this project",
     });
     expect(names(view().starNames("site/proj/app/models.py", ".broken"))).toEqual({ unknown: "site/proj/app/broken.py does not parse" });
+  });
+
+  it("a star import of a Django module follows the generated table: agreed names bound as that module's, disputed ones maybe", () => {
+    const star = view().starNames("site/proj/dj/x.py", ".django_star");
+    if (!("names" in star)) throw new Error(`unknown: ${star.unknown}`);
+    expect(star.names.get("force_str")).toBe("django.utils.encoding.force_str");
+    expect(star.names.get("render")).toBe("django.shortcuts.render");
+    // Django 3.2 exported force_text, later releases do not: never guessed either way.
+    expect(star.names.has("force_text")).toBe(false);
+    expect(star.maybe?.has("force_text")).toBe(true);
+    expect(star.names.has("urlquote") || star.maybe?.has("urlquote")).toBe(false);
+  });
+
+  it("a disputed name the module binds itself is bound; one its __all__ lists stays maybe", () => {
+    const own = view().starNames("site/proj/dj/x.py", ".django_star_own");
+    expect("names" in own && own.names.has("force_text") && !own.maybe?.has("force_text")).toBe(true);
+    const listed = view().starNames("site/proj/dj/x.py", ".django_star_all");
+    if (!("names" in listed)) throw new Error(`unknown: ${listed.unknown}`);
+    expect([...listed.names.keys()]).toEqual(["force_str"]);
+    expect([...(listed.maybe ?? [])]).toEqual(["force_text"]);
+  });
+
+  it("a Django module the table left out (it could not be imported) stays unknown", () => {
+    expect(names(view().starNames("site/proj/dj/x.py", ".django_unknown"))).toEqual({
+      unknown: "site/proj/dj/django_unknown.py has `from django.contrib.gis.db.models import *`, which is not a module of this project",
+    });
   });
 
   it("reads each module once per view", () => {

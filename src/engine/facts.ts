@@ -4,7 +4,7 @@
 // about `force_text` costs time proportional to the places `force_text` is written.
 import type { Node } from "./parser.js";
 import type { StarNames } from "./project.js";
-import { DJANGO_STAR_EXPORTS, NAMES_WE_KNOW } from "./star-exports.js";
+import { djangoStarNames } from "./star-exports.js";
 import {
   bindingScope,
   classifyIdentifier,
@@ -43,7 +43,7 @@ export interface Occurrence {
   scope: Node;
   /** A `from m import *` statement, which may bind any name. */
   star?: boolean;
-  /** For a star import known to bind the name: the dotted name it stands for, when known. */
+  /** For a star import: the dotted name it stands for when it binds the name at all, when known. */
   starQualified?: string;
   /** For a star import: true when it is known to bind the name (false: it may). */
   starBinds?: boolean;
@@ -268,7 +268,7 @@ export class Facts {
       const list = bindings.get(star.scope.id) ?? [];
       list.push({
         node: this.root.descendantForIndex(star.start)!, kind: "import", scope: star.scope, star: true,
-        starBinds: binds !== "maybe", starQualified: typeof binds === "string" ? binds : undefined,
+        starBinds: binds !== "maybe", starQualified: binds === "maybe" ? this.djangoMaybe(star, name) : typeof binds === "string" ? binds : undefined,
       });
       bindings.set(star.scope.id, list);
     }
@@ -282,9 +282,7 @@ export class Facts {
   private starNames(spec: string): StarNames {
     let names = this.starCache.get(spec);
     if (!names) {
-      const django = DJANGO_STAR_EXPORTS[spec];
-      if (django) names = { names: new Map(django.map((n) => [n, null])) };
-      else names = this.starResolver?.(spec) ?? { unknown: "the project's modules are not known here" };
+      names = djangoStarNames(spec) ?? this.starResolver?.(spec) ?? { unknown: "the project's modules are not known here" };
       this.starCache.set(spec, names);
     }
     return names;
@@ -297,9 +295,18 @@ export class Facts {
   private starBinds(star: StarImport, name: string): boolean | "maybe" | string {
     const names = this.starNames(star.spec);
     if ("unknown" in names) return "maybe";
-    if (DJANGO_STAR_EXPORTS[star.spec]) return names.names.has(name) ? true : NAMES_WE_KNOW.has(name) ? false : "maybe";
+    if (names.maybe?.has(name)) return "maybe";
     if (!names.names.has(name)) return false;
     return names.names.get(name) ?? true;
+  }
+
+  /**
+   * For a Django module the releases disagree on: if its star import binds `name` at all, it is
+   * that module's own `name` (what an explicit import of it from there would be).
+   */
+  private djangoMaybe(star: StarImport, name: string): string | undefined {
+    const names = djangoStarNames(star.spec);
+    return names && "names" in names && names.maybe?.has(name) ? `${star.spec}.${name}` : undefined;
   }
 
   /** Why a star import stands in the way of `name`, naming the import. */
@@ -309,13 +316,15 @@ export class Facts {
     const line = this.source.slice(0, occurrence.node.startIndex).split("\n").length;
     return occurrence.starBinds
       ? `\`${text}\` (line ${line}) rebinds \`${name}\``
-      : `\`${text}\` (line ${line}) may rebind \`${name}\` (${this.starUnknownReason(statement)})`;
+      : `\`${text}\` (line ${line}) may rebind \`${name}\` (${this.starUnknownReason(statement, name)})`;
   }
 
-  private starUnknownReason(statement: Node | null): string {
+  private starUnknownReason(statement: Node | null, name: string): string {
     const spec = statement?.childForFieldName("module_name")?.text.replace(/\s+/g, "");
     const names = spec ? this.starNames(spec) : undefined;
-    return names && "unknown" in names ? names.unknown : "its names are not known";
+    if (names && "unknown" in names) return names.unknown;
+    if (names?.maybe?.has(name)) return `Django releases differ on whether a star import of ${spec} binds \`${name}\``;
+    return "its names are not known";
   }
 
   /** The dotted name a binding occurrence stands for: an import's, or a star import's when known. */

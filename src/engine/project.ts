@@ -12,8 +12,11 @@ import { bindingScope, classifyIdentifier, enclosingScope } from "./scope.js";
  */
 export type ModuleNames = ReadonlyMap<string, string | null>;
 
-/** Names a star import binds, or why they cannot be known. */
-export type StarNames = { names: ModuleNames } | { unknown: string };
+/**
+ * Names a star import binds, or why they cannot be known. `maybe`: names it may or may not bind
+ * (Django releases disagree on them); every name outside `names` and `maybe` is not bound.
+ */
+export type StarNames = { names: ModuleNames; maybe?: ReadonlySet<string> } | { unknown: string };
 
 export interface ProjectModule {
   /** Project-relative path of the module's file. */
