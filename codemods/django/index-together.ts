@@ -52,23 +52,64 @@ function sequenceText(like: Node, items: Node[]): string {
   return items.length === 1 ? `(${inner},)` : `(${inner})`;
 }
 
-/** The `fields=` texts of the indexes an index_together value stands for, or a reason. */
-function indexFields(value: Node): string[] | string {
+/** One index an index_together value stands for, with the comments written around its entry. */
+interface IndexEntry {
+  /** The `fields=` text. */
+  fields: string;
+  /** Comments on their own lines before the entry. */
+  before: string[];
+  /** A comment at the end of the entry's last line. */
+  trailing?: string;
+}
+
+/**
+ * The indexes an index_together value stands for, with its comments, or a reason. `after`:
+ * comments on their own lines after the last entry.
+ */
+function indexFields(value: Node): { entries: IndexEntry[]; after: string[] } | string {
   // `(("a", "b"))`: parentheses around one tuple are still that tuple (one index on a and b).
   while (value.type === "parenthesized_expression" && named(value).length === 1) value = named(value)[0]!;
   if (!isSequence(value)) return "its value is not a list or tuple literal";
-  if (value.descendantsOfType("comment").length > 0) return "comments inside its value would be lost";
   const items = named(value);
   if (items.length === 0) return "it is empty";
-  if (items.every(isPlainString)) return [sequenceText(value, items)];
-  const out: string[] = [];
-  for (const item of items) {
-    if (!isSequence(item)) return "its entries are not all strings or all lists/tuples of strings";
-    const fields = named(item);
-    if (fields.length === 0 || !fields.every(isPlainString)) return "an entry is empty or holds something other than strings";
-    out.push(sequenceText(item, fields));
+  if (items.every(isPlainString)) {
+    // One index on these fields: with comments among them, the value keeps its own text, comments and all.
+    const commented = value.descendantsOfType("comment").length > 0;
+    return { entries: [{ fields: commented ? nestedOnce(value, items) : sequenceText(value, items), before: [] }], after: [] };
   }
-  return out;
+  const entries: IndexEntry[] = [];
+  let pending: string[] = [];
+  let lastRow = -1;
+  for (const child of value.namedChildren) {
+    if (!child) continue;
+    if (child.type === "comment") {
+      const last = entries[entries.length - 1];
+      if (last && !last.trailing && pending.length === 0 && child.startPosition.row === lastRow) last.trailing = child.text;
+      else pending.push(child.text);
+      continue;
+    }
+    if (!isSequence(child)) return "its entries are not all strings or all lists/tuples of strings";
+    const fields = named(child);
+    if (fields.length === 0 || !fields.every(isPlainString)) return "an entry is empty or holds something other than strings";
+    if (child.descendantsOfType("comment").length > 0) return "comments inside an entry's field list would be lost";
+    entries.push({ fields: sequenceText(child, fields), before: pending });
+    pending = [];
+    lastRow = child.endPosition.row;
+  }
+  return { entries, after: pending };
+}
+
+/**
+ * The text of a multi-line value moved one level deeper (into `indexes = [Index(fields=...)]`):
+ * its continuation lines get four more spaces, unless a string in it spans lines (its text would change).
+ */
+function nestedOnce(value: Node, items: Node[]): string {
+  if (items.some((i) => i.startPosition.row !== i.endPosition.row)) return value.text;
+  return value.text.split("\n").map((line, i) => (i > 0 && line.trim() !== "" ? `    ${line}` : line)).join("\n");
+}
+
+function hasComments(found: { entries: IndexEntry[]; after: string[] }): boolean {
+  return found.after.length > 0 || found.entries.some((e) => e.before.length > 0 || e.trailing !== undefined);
 }
 
 /** What to call Index by at `site`: `models.Index`, `Index`, or undefined. */
@@ -146,24 +187,30 @@ function rewriteMeta(ctx: RuleContext, block: Node, at: Node): void {
     }
   }
   if (!together) return;
-  const fields = indexFields(together.childForFieldName("right")!);
-  if (typeof fields === "string") return leave(fields);
+  const found = indexFields(together.childForFieldName("right")!);
+  if (typeof found === "string") return leave(found);
   const callee = indexCallee(ctx, together);
   if (!callee) return leave("neither `models` nor `Index` from django.db.models is imported here");
-  const entries = fields.map((f) => `${callee}(fields=${f})`);
+  const entries = found.entries.map((e) => `${callee}(fields=${e.fields})`);
+  const commented = hasComments(found);
   const statement = together.parent!;
   if (!indexes) {
     const value = together.childForFieldName("right")!;
-    const multiline = value.startPosition.row !== value.endPosition.row && startsLine(ctx.source, statement);
+    const multiline = (commented || value.startPosition.row !== value.endPosition.row) && startsLine(ctx.source, statement);
+    if (commented && !multiline) return leave("comments inside its value need lines of their own, and this Meta is written on one line");
     let list: string;
     if (multiline) {
+      // One entry per line; comments stay where they were among the entries.
       const indent = indentAt(ctx.source, statement.startIndex);
       const inner = indent + "    ";
-      list = `[${ctx.newline}${entries.map((e) => `${inner}${e},${ctx.newline}`).join("")}${indent}]`;
+      const line = (text: string) => `${inner}${text}${ctx.newline}`;
+      const body = found.entries.map((e, i) => e.before.map(line).join("") + line(`${entries[i]},${e.trailing ? `  ${e.trailing}` : ""}`));
+      list = `[${ctx.newline}${body.join("")}${found.after.map(line).join("")}${indent}]`;
     } else list = `[${entries.join(", ")}]`;
     ctx.fix(`index_together → indexes`, [replaceStatement(ctx.source, statement, [`indexes = ${list}`], ctx.newline)]);
     return;
   }
+  if (commented) return leave("comments inside its value would be lost in the existing indexes");
   const existing = indexes.childForFieldName("right")!;
   if (!isSequence(existing)) return leave("the existing indexes is not a list or tuple literal");
   const open = existing.child(0)!;

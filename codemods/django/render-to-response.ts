@@ -63,31 +63,50 @@ function callProblem(ctx: RuleContext, ref: Node): string | undefined {
   return undefined;
 }
 
-function rewrite(ctx: RuleContext, binding: ImportBinding): void {
+/**
+ * `groups`: every import of render_to_response in the file, one group per scope, each in source
+ * order. All or nothing: each import is renamed in place and every call gets the request.
+ */
+function rewrite(ctx: RuleContext, groups: ImportBinding[][]): void {
   const { facts } = ctx;
+  const first = groups[0]![0]!;
   const leave = (why: string) =>
-    ctx.report(binding.entry, `${OLD} is removed in Django 2.0 but this file was left alone: ${why}; switch to render(request, ...) by hand`);
-  if (binding.alias) return leave("the import is aliased");
+    ctx.report(first.entry, `${OLD} is removed in Django 2.0 but this file was left alone: ${why}; switch to render(request, ...) by hand`);
+  if (groups.flat().some((b) => b.alias)) return leave("the import is aliased");
   if (facts.isExported(OLD)) return leave(`${OLD} is exported through __all__`);
-  const refs = facts.references(binding);
-  if (!refs.clean) return leave(refs.reason ?? "its uses cannot be told apart");
-  const table = facts.table(OLD);
-  const known = new Set([binding.local.id, ...refs.refs.map((r) => r.id)]);
-  if (table.occurrences.some((o) => !known.has(o.node.id))) return leave(`the name ${OLD} is also used for something else`);
-  // `render` must be free where the import binds it and at every call (a method named render in a
-  // class body does not count: methods do not see class-level names).
-  if (!facts.nameIsFree(NEW, binding.scope, refs.refs, QUALIFIED_NEW, binding.statement.startIndex)) return leave(`the name ${NEW} already means something else here`);
   const edits: Edit[] = [];
-  for (const ref of refs.refs) {
-    const problem = callProblem(ctx, ref);
-    if (problem) return leave(`${problem} (line ${ref.startPosition.row + 1})`);
-    const args = callArgs(callOf(ref)!)!;
-    edits.push({ start: ref.startIndex, end: ref.endIndex, text: NEW });
-    edits.push(...insertArgument(ctx.source, args, 0, "request", ctx.newline));
+  const known = new Set<number>();
+  for (const group of groups) {
+    const binding = group[0]!;
+    // Every import in one scope means the same object, so the uses of each come back from the first.
+    const refs = facts.references(binding);
+    if (!refs.clean) return leave(refs.reason ?? "its uses cannot be told apart");
+    for (const b of group) known.add(b.local.id);
+    for (const ref of refs.refs) known.add(ref.id);
+    // `render` must be free where the import binds it and at every call (a method named render in a
+    // class body does not count: methods do not see class-level names).
+    if (!facts.nameIsFree(NEW, binding.scope, refs.refs, QUALIFIED_NEW, binding.statement.startIndex)) return leave(`the name ${NEW} already means something else here`);
+    for (const ref of refs.refs) {
+      const problem = callProblem(ctx, ref);
+      if (problem) return leave(`${problem} (line ${ref.startPosition.row + 1})`);
+      const args = callArgs(callOf(ref)!)!;
+      edits.push({ start: ref.startIndex, end: ref.endIndex, text: NEW });
+      edits.push(...insertArgument(ctx.source, args, 0, "request", ctx.newline));
+    }
   }
-  const importEdits = rewriteImportEntries(ctx.source, binding.statement, new Map([[binding.entry.id, NEW]]));
-  if (!importEdits) return leave("comments inside its import make the rewrite ambiguous");
-  ctx.fix(`${OLD}(...) → ${NEW}(request, ...)`, [...importEdits, ...edits]);
+  if (facts.table(OLD).occurrences.some((o) => !known.has(o.node.id))) return leave(`the name ${OLD} is also used for something else`);
+  const statements = new Map<number, { statement: Node; entries: Map<number, string> }>();
+  for (const b of groups.flat()) {
+    const at = statements.get(b.statement.id) ?? { statement: b.statement, entries: new Map<number, string>() };
+    at.entries.set(b.entry.id, NEW);
+    statements.set(b.statement.id, at);
+  }
+  for (const { statement, entries } of statements.values()) {
+    const importEdits = rewriteImportEntries(ctx.source, statement, entries);
+    if (!importEdits) return leave("comments inside its import make the rewrite ambiguous");
+    edits.push(...importEdits);
+  }
+  ctx.fix(`${OLD}(...) → ${NEW}(request, ...)`, edits);
 }
 
 export default defineRule({
@@ -100,7 +119,7 @@ export default defineRule({
     "Django 2.0 removed `django.shortcuts.render_to_response()`; `render()` does the same job and takes the request " +
     "first. A file is rewritten only as a whole: the `from django.shortcuts import render_to_response` import is " +
     "renamed to `render` and every call gets `request` as its first argument. The file is left alone, with a finding, " +
-    "when the import is aliased or imported more than once, the name `render` already means something else where " +
+    "when an import is aliased, the name is also imported from elsewhere (several imports of Django's are each renamed), the name `render` already means something else where " +
     "the import or a call stands, `render_to_response` is used other than as a call, or any call has no arguments, " +
     "`*args`/`**kwargs`, a keyword `render()` does not accept (such as the long-gone `context_instance=`), or is not " +
     "written directly in a function whose first parameter is `request`, or in a method whose parameter after `self` is.",
@@ -112,11 +131,16 @@ export default defineRule({
         const bindings = ctx.facts.imports.filter((b) => b.name === OLD || b.qualified === QUALIFIED);
         const ours = bindings.filter((b) => b.qualified === QUALIFIED && b.kind === "from");
         if (ours.length === 0) return;
-        if (ours.length > 1 || bindings.length > 1) {
-          ctx.report(ours[0]!.entry, `${OLD} is removed in Django 2.0 but this file was left alone: it is imported more than once; switch to render(request, ...) by hand`);
+        // Imported more than once: fine when every import is this same object.
+        if (ours.length !== bindings.length) {
+          ctx.report(ours[0]!.entry, `${OLD} is removed in Django 2.0 but this file was left alone: the name is also imported from elsewhere; switch to render(request, ...) by hand`);
           return;
         }
-        rewrite(ctx, ours[0]!);
+        const scopes = new Map<number, ImportBinding[]>();
+        for (const b of [...ours].sort((x, y) => x.statement.startIndex - y.statement.startIndex)) {
+          scopes.set(b.scope.id, [...(scopes.get(b.scope.id) ?? []), b]);
+        }
+        rewrite(ctx, [...scopes.values()]);
       },
     };
   },

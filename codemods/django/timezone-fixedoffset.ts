@@ -3,6 +3,7 @@
 // FixedOffset become `timezone(timedelta(minutes=offset)[, name])`. All or nothing per file: one use
 // that cannot be rewritten keeps every one as it is, so the import never dangles; the names
 // `timezone` and `timedelta` must be free (or already the datetime ones) where they are used.
+// FixedOffset imported more than once (all the same object) has each import rewritten in place.
 import type { Edit } from "../../src/engine/edits.js";
 import type { ImportBinding } from "../../src/engine/facts.js";
 import { callArgs, callOf, importedAt } from "../../src/engine/helpers/calls.js";
@@ -39,10 +40,19 @@ function callEdits(call: Node, ref: Node): Edit[] | string {
   ];
 }
 
-function plan(ctx: RuleContext, binding: ImportBinding): Edit[] | string {
-  if (binding.alias) return "it is imported under an alias";
-  if (ctx.facts.isExported(binding.name)) return "it is listed in __all__";
-  const refs = ctx.facts.references(binding);
+/**
+ * Edits for every import of FixedOffset in one scope (`group`, in source order) and every use, or
+ * why not. Each import means the same object, so every use is rewritten and each import statement
+ * is rewritten in place: its FixedOffset entry goes, and the datetime import the uses need takes
+ * its place (so whichever import a use reads, the names it now needs are bound the same way),
+ * once per block.
+ */
+function plan(ctx: RuleContext, group: ImportBinding[]): Edit[] | string {
+  if (group.some((b) => b.alias)) return "it is imported under an alias";
+  const first = group[0]!;
+  if (ctx.facts.isExported(first.name)) return "it is listed in __all__";
+  // Other imports of the same object are not conflicts: the uses of every one of them come back.
+  const refs = ctx.facts.references(first);
   if (!refs.clean) return refs.reason ?? "its uses cannot be told apart";
   const edits: Edit[] = [];
   for (const ref of refs.refs) {
@@ -56,23 +66,36 @@ function plan(ctx: RuleContext, binding: ImportBinding): Edit[] | string {
   for (const name of NAMES) {
     if (refs.refs.length === 0) break;
     const qualified = `datetime.${name}`;
-    if (refs.refs.length > 0 && refs.refs.every((ref) => importedAt(ctx.facts, name, ref, new Set([qualified])))) continue;
-    if (!ctx.facts.nameIsFree(name, binding.scope, refs.refs, qualified, binding.statement.startIndex)) {
+    if (refs.refs.every((ref) => importedAt(ctx.facts, name, ref, new Set([qualified])))) continue;
+    if (!ctx.facts.nameIsFree(name, first.scope, refs.refs, qualified, first.statement.startIndex)) {
       return `the name ${name} already means something else here`;
     }
     needed.push(name);
   }
-  const line = needed.length > 0 ? `from datetime import ${needed.join(", ")}` : undefined;
-  const statement = binding.statement;
-  if (importEntries(statement).length === 1) {
-    if (line) edits.push(replaceStatement(ctx.source, statement, [line], ctx.newline));
-    else edits.push(...rewriteImportEntries(ctx.source, statement, new Map([[binding.entry.id, null]]))!);
-    return edits;
+  const datetimeLine = needed.length > 0 ? `from datetime import ${needed.join(", ")}` : undefined;
+  const statements = new Map<number, { statement: Node; entries: Node[] }>();
+  for (const binding of group) {
+    const at = statements.get(binding.statement.id) ?? { statement: binding.statement, entries: [] };
+    at.entries.push(binding.entry);
+    statements.set(binding.statement.id, at);
   }
-  const dropped = rewriteImportEntries(ctx.source, statement, new Map([[binding.entry.id, null]]));
-  if (!dropped) return "comments inside its import make the rewrite ambiguous";
-  edits.push(...dropped);
-  if (line) edits.push(insertAbove(ctx.source, statement, [line], ctx.newline));
+  // A later import in a block that already got the datetime line needs none of its own.
+  const blocksWithLine = new Set<number>();
+  for (const { statement, entries } of statements.values()) {
+    const drop = new Map(entries.map((entry) => [entry.id, null]));
+    const block = statement.parent?.id ?? -1;
+    const line = blocksWithLine.has(block) ? undefined : datetimeLine;
+    if (datetimeLine) blocksWithLine.add(block);
+    if (importEntries(statement).length === entries.length) {
+      if (line) edits.push(replaceStatement(ctx.source, statement, [line], ctx.newline));
+      else edits.push(...rewriteImportEntries(ctx.source, statement, drop)!);
+      continue;
+    }
+    const dropped = rewriteImportEntries(ctx.source, statement, drop);
+    if (!dropped) return "comments inside its import make the rewrite ambiguous";
+    edits.push(...dropped);
+    if (line) edits.push(insertAbove(ctx.source, statement, [line], ctx.newline));
+  }
   return edits;
 }
 
@@ -98,15 +121,13 @@ export default defineRule({
         const bindings = ctx.facts.imports.filter((b) => b.kind === "from" && b.qualified === OLD);
         if (bindings.length === 0) return;
         const edits: Edit[] = [];
-        const scopes = new Set(bindings.map((b) => b.scope.id));
-        if (scopes.size !== bindings.length) {
-          ctx.report(bindings[0]!.entry, "FixedOffset is removed in Django 3.0 but was left alone: it is imported more than once in one scope");
-          return;
-        }
-        for (const binding of bindings) {
-          const change = plan(ctx, binding);
+        const scopes = new Map<number, ImportBinding[]>();
+        for (const binding of bindings) scopes.set(binding.scope.id, [...(scopes.get(binding.scope.id) ?? []), binding]);
+        for (const group of scopes.values()) {
+          group.sort((a, b) => a.statement.startIndex - b.statement.startIndex);
+          const change = plan(ctx, group);
           if (typeof change === "string") {
-            ctx.report(binding.entry, `FixedOffset is removed in Django 3.0 but nothing in this file was rewritten: ${change}; use datetime.timezone(timedelta(minutes=...)) by hand`);
+            ctx.report(group[0]!.entry, `FixedOffset is removed in Django 3.0 but nothing in this file was rewritten: ${change}; use datetime.timezone(timedelta(minutes=...)) by hand`);
             return;
           }
           edits.push(...change);
