@@ -10,6 +10,8 @@ import type { Node } from "../../src/engine/parser.js";
 import { defineRule, type RuleContext } from "../../src/engine/rule.js";
 import { indentAt } from "../../src/engine/text.js";
 
+const DOCS = "https://docs.djangoproject.com/en/stable/releases/4.2/#index-together-option-is-deprecated-in-favor-of-indexes";
+
 const OLD = "index_together";
 const MODEL_MODULES = new Set(["django.db.models", "django.contrib.gis.db.models"]);
 const INDEX_NAMES = new Set([
@@ -144,7 +146,7 @@ export default defineRule({
     "models module there, as `Index` when that is imported directly, and otherwise the option is left alone. " +
     "Other shapes (conditions in Meta, computed values, several assignments) are left unchanged. " +
     "Run makemigrations afterwards: the indexes get new names in a migration.",
-  docs: "https://docs.djangoproject.com/en/stable/releases/4.2/#index-together-option-is-deprecated-in-favor-of-indexes",
+  docs: DOCS,
   needles: [OLD],
   files: "models",
   create(ctx) {
@@ -171,7 +173,7 @@ export default defineRule({
 
 function rewriteMeta(ctx: RuleContext, block: Node, at: Node): void {
   const leave = (why: string) =>
-    ctx.report(at, `index_together is deprecated since Django 4.2 but was left alone: ${why}; move it to Meta.indexes by hand`);
+    ctx.report(at, `index_together is deprecated since Django 4.2 but was left alone: ${why}; move it to Meta.indexes by hand; see ${DOCS}`);
   let together: Node | undefined;
   let indexes: Node | undefined;
   for (const statement of named(block)) {

@@ -10,6 +10,8 @@ import type { Node } from "../../src/engine/parser.js";
 import { defineRule, type RuleContext } from "../../src/engine/rule.js";
 import { enclosingScope } from "../../src/engine/scope.js";
 
+const DOCS = "https://docs.djangoproject.com/en/stable/releases/2.0/#features-removed-in-2-0";
+
 const OLD = "render_to_response";
 const NEW = "render";
 const QUALIFIED = "django.shortcuts.render_to_response";
@@ -71,7 +73,7 @@ function rewrite(ctx: RuleContext, groups: ImportBinding[][]): void {
   const { facts } = ctx;
   const first = groups[0]![0]!;
   const leave = (why: string) =>
-    ctx.report(first.entry, `${OLD} is removed in Django 2.0 but this file was left alone: ${why}; switch to render(request, ...) by hand`);
+    ctx.report(first.entry, `${OLD} is removed in Django 2.0 but this file was left alone: ${why}; switch to render(request, ...) by hand; see ${DOCS}`);
   if (groups.flat().some((b) => b.alias)) return leave("the import is aliased");
   if (facts.isExported(OLD)) return leave(`${OLD} is exported through __all__`);
   const edits: Edit[] = [];
@@ -123,7 +125,7 @@ export default defineRule({
     "the import or a call stands, `render_to_response` is used other than as a call, or any call has no arguments, " +
     "`*args`/`**kwargs`, a keyword `render()` does not accept (such as the long-gone `context_instance=`), or is not " +
     "written directly in a function whose first parameter is `request`, or in a method whose parameter after `self` is.",
-  docs: "https://docs.djangoproject.com/en/stable/releases/2.0/#features-removed-in-2-0",
+  docs: DOCS,
   needles: [OLD],
   create(ctx) {
     return {
@@ -133,7 +135,7 @@ export default defineRule({
         if (ours.length === 0) return;
         // Imported more than once: fine when every import is this same object.
         if (ours.length !== bindings.length) {
-          ctx.report(ours[0]!.entry, `${OLD} is removed in Django 2.0 but this file was left alone: the name is also imported from elsewhere; switch to render(request, ...) by hand`);
+          ctx.report(ours[0]!.entry, `${OLD} is removed in Django 2.0 but this file was left alone: the name is also imported from elsewhere; switch to render(request, ...) by hand; see ${DOCS}`);
           return;
         }
         const scopes = new Map<number, ImportBinding[]>();

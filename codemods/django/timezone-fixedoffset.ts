@@ -12,6 +12,8 @@ import { insertAbove, replaceStatement } from "../../src/engine/helpers/statemen
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule, type RuleContext } from "../../src/engine/rule.js";
 
+const DOCS = "https://docs.djangoproject.com/en/stable/releases/2.2/#features-deprecated-in-2-2";
+
 const OLD = "django.utils.timezone.FixedOffset";
 const NAMES = ["timedelta", "timezone"] as const;
 
@@ -113,7 +115,7 @@ export default defineRule({
     "any use cannot be rewritten (an alias, a use other than a call, a call without an offset or with *args), or when " +
     "`timezone` or `timedelta` already name something else — for instance `from django.utils import timezone`, which " +
     "the new import would shadow. Module forms (`timezone.FixedOffset(...)`) are left alone.",
-  docs: "https://docs.djangoproject.com/en/stable/releases/2.2/#features-deprecated-in-2-2",
+  docs: DOCS,
   needles: ["FixedOffset"],
   create(ctx) {
     return {
@@ -127,7 +129,7 @@ export default defineRule({
           group.sort((a, b) => a.statement.startIndex - b.statement.startIndex);
           const change = plan(ctx, group);
           if (typeof change === "string") {
-            ctx.report(group[0]!.entry, `FixedOffset is removed in Django 3.0 but nothing in this file was rewritten: ${change}; use datetime.timezone(timedelta(minutes=...)) by hand`);
+            ctx.report(group[0]!.entry, `FixedOffset is removed in Django 3.0 but nothing in this file was rewritten: ${change}; use datetime.timezone(timedelta(minutes=...)) by hand; see ${DOCS}`);
             return;
           }
           edits.push(...change);
