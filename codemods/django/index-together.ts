@@ -86,8 +86,10 @@ function indexFields(value: Node): { entries: IndexEntry[]; after: string[] } | 
     if (!child) continue;
     if (child.type === "comment") {
       const last = entries[entries.length - 1];
-      if (last && !last.trailing && pending.length === 0 && child.startPosition.row === lastRow) last.trailing = child.text;
-      else pending.push(child.text);
+      // A comment's text may end in the \r of a CRLF line.
+      const text = child.text.trimEnd();
+      if (last && !last.trailing && pending.length === 0 && child.startPosition.row === lastRow) last.trailing = text;
+      else pending.push(text);
       continue;
     }
     if (!isSequence(child)) return "its entries are not all strings or all lists/tuples of strings";
