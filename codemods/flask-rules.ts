@@ -24,6 +24,7 @@ import flaskTotalSeconds from "./flask/total-seconds.js";
 import jinjaMarkupsafeImports from "./jinja/markupsafe-imports.js";
 import jinjaRemovedExtensions from "./jinja/removed-extensions.js";
 import jinjaPassContextDecorators from "./jinja/pass-context-decorators.js";
+import flaskRequestGlobalsClass from "./flask/request-globals-class.js";
 
 export const flaskRules: readonly Rule[] = [
   flaskJsonProvider,
@@ -49,4 +50,5 @@ export const flaskRules: readonly Rule[] = [
   jinjaUnicodeUrlencode,
   jinjaPassContextDecorators,
   jinjaRemovedExtensions,
+  flaskRequestGlobalsClass,
 ];
