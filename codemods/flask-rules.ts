@@ -25,6 +25,8 @@ import jinjaMarkupsafeImports from "./jinja/markupsafe-imports.js";
 import jinjaRemovedExtensions from "./jinja/removed-extensions.js";
 import jinjaPassContextDecorators from "./jinja/pass-context-decorators.js";
 import flaskRequestGlobalsClass from "./flask/request-globals-class.js";
+import flaskJsonAvailable from "./flask/json-available.js";
+import flaskSignalsAvailable from "./flask/signals-available.js";
 
 export const flaskRules: readonly Rule[] = [
   flaskJsonProvider,
@@ -51,4 +53,6 @@ export const flaskRules: readonly Rule[] = [
   jinjaPassContextDecorators,
   jinjaRemovedExtensions,
   flaskRequestGlobalsClass,
+  flaskJsonAvailable,
+  flaskSignalsAvailable,
 ];

@@ -83,13 +83,12 @@ export default defineRule({
     "Reports what Flask removed with no 1:1 rewrite: the `LOGGER_NAME` / `LOGGER_HANDLER_POLICY` keys (1.0), overriding " +
     "`init_jinja_globals` and the `error_handlers` dict (1.0), an app factory taking `script_info` (2.1), `ENV` / " +
     "`FLASK_ENV` / `app.env` (2.3), the JSON config keys `JSON_AS_ASCII`, `JSON_SORT_KEYS`, `JSONIFY_MIMETYPE`, " +
-    "`JSONIFY_PRETTYPRINT_REGULAR` (2.3; they move to `app.json` in the factory), `flask.helpers.is_ip` (3.0), and the " +
-    "always-true `json_available` / `signals_available` flags. Each finding says what to do instead.",
+    "`JSONIFY_PRETTYPRINT_REGULAR` (2.3; they move to `app.json` in the factory), and `flask.helpers.is_ip` (3.0). " +
+    "Each finding says what to do instead.",
   docs: V10,
   needles: [
     "LOGGER_NAME", "LOGGER_HANDLER_POLICY", "ENV", "FLASK_ENV", "JSON_AS_ASCII", "JSON_SORT_KEYS", "JSONIFY_MIMETYPE",
     "JSONIFY_PRETTYPRINT_REGULAR", "init_jinja_globals", "error_handlers", "script_info", "env", "is_ip",
-    "json_available", "signals_available",
   ],
   // `env` and `ENV` are common words: the precheck follows what the rule looks at (see there).
   precheck: (text) => CONFIG_KEY_TEXT.test(text) || (IMPORTS_FLASK_TEXT.test(text) && FLASK_ONLY_TEXT.test(text)),
@@ -149,9 +148,6 @@ export default defineRule({
         }
         const names: [string, string, string, string][] = [
           ["flask.helpers.is_ip", "2.3", V23, "flask.helpers.is_ip was removed in Flask 3.0: use ipaddress.ip_address(value) in a try/except ValueError"],
-          ["flask.json_available", "1.1", V20, "flask.json_available was removed in Flask 2.0 and was always true: drop the check"],
-          ["flask.signals_available", "2.3", V23, "signals_available was removed in Flask 3.0 and is always true (blinker is required): drop the check"],
-          ["flask.signals.signals_available", "2.3", V23, "signals_available was removed in Flask 3.0 and is always true (blinker is required): drop the check"],
         ];
         for (const [qualified, since, docs, message] of names) {
           if (!reaches(since)) continue;
