@@ -301,7 +301,7 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
 );
 
 // ── the property ────────────────────────────────────────────────────────────────────────────────
-const RESTRUCTURING = new Set(["django/versioned-branches", "django/versioned-test-skip-decorators", "django/admin-decorators", "django/utils-six"]);
+const RESTRUCTURING = new Set(["django/versioned-branches", "django/versioned-test-skip-decorators", "django/admin-decorators", "django/utils-six", "flask/json-available", "flask/signals-available"]);
 
 interface Baseline {
   output: string;
