@@ -27,6 +27,7 @@ import jinjaPassContextDecorators from "./jinja/pass-context-decorators.js";
 import flaskRequestGlobalsClass from "./flask/request-globals-class.js";
 import flaskJsonAvailable from "./flask/json-available.js";
 import flaskSignalsAvailable from "./flask/signals-available.js";
+import flaskRequestContextG from "./flask/request-context-g.js";
 
 export const flaskRules: readonly Rule[] = [
   flaskJsonProvider,
@@ -55,4 +56,5 @@ export const flaskRules: readonly Rule[] = [
   flaskRequestGlobalsClass,
   flaskJsonAvailable,
   flaskSignalsAvailable,
+  flaskRequestContextG,
 ];
