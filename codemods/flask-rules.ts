@@ -28,6 +28,7 @@ import flaskRequestGlobalsClass from "./flask/request-globals-class.js";
 import flaskJsonAvailable from "./flask/json-available.js";
 import flaskSignalsAvailable from "./flask/signals-available.js";
 import flaskRequestContextG from "./flask/request-context-g.js";
+import flaskHtmlsafeDumps from "./flask/htmlsafe-dumps.js";
 
 export const flaskRules: readonly Rule[] = [
   flaskJsonProvider,
@@ -57,4 +58,5 @@ export const flaskRules: readonly Rule[] = [
   flaskJsonAvailable,
   flaskSignalsAvailable,
   flaskRequestContextG,
+  flaskHtmlsafeDumps,
 ];
