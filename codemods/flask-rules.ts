@@ -29,6 +29,8 @@ import flaskJsonAvailable from "./flask/json-available.js";
 import flaskSignalsAvailable from "./flask/signals-available.js";
 import flaskRequestContextG from "./flask/request-context-g.js";
 import flaskHtmlsafeDumps from "./flask/htmlsafe-dumps.js";
+import flaskBlueprintRegisteredTwice from "./flask/blueprint-registered-twice.js";
+import flaskBlueprintSetupAfterRegister from "./flask/blueprint-setup-after-register.js";
 
 export const flaskRules: readonly Rule[] = [
   flaskJsonProvider,
@@ -59,4 +61,6 @@ export const flaskRules: readonly Rule[] = [
   flaskSignalsAvailable,
   flaskRequestContextG,
   flaskHtmlsafeDumps,
+  flaskBlueprintRegisteredTwice,
+  flaskBlueprintSetupAfterRegister,
 ];
