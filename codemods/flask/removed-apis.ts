@@ -63,12 +63,32 @@ function configKeys(ctx: RuleContext): void {
         if (callee && /(?:^|\.)(?:update|from_mapping|dict)$/.test(callee.text)) say(ctx, id, `${key}: ${advice}`, docs);
         continue;
       }
-      // `JSON_SORT_KEYS = False` in a config module or a config class.
+      // `JSON_SORT_KEYS = False` in a config module (the flask-config role, read from the file's
+      // path and keys) or in a config class; a module-level constant elsewhere is the file's own.
       if (parent?.type === "assignment" && parent.childForFieldName("left")?.id === id.id && parent.parent?.type === "expression_statement") {
         const block = parent.parent.parent;
-        const atTop = block?.type === "module" || (block?.type === "block" && block.parent?.type === "class_definition");
-        if (atTop && key !== "ENV") say(ctx, id, `${key}: ${advice}`, docs);
+        const cls = block?.type === "block" && block.parent?.type === "class_definition" ? block.parent : undefined;
+        const configModule = ctx.roles.has("flask-config");
+        const configClass = cls !== undefined && cls.parent?.type === "module" && (configModule || /Config$/.test(cls.childForFieldName("name")!.text));
+        // `ENV` is a common word: only a config module's own settings count.
+        const counts = key === "ENV" ? configModule && (block?.type === "module" || configClass) : (block?.type === "module" && configModule) || configClass;
+        if (counts) say(ctx, id, `${key}: ${advice}`, docs);
       }
+    }
+  }
+}
+
+/** `"FLASK_ENV"` string literals (`os.environ.get("FLASK_ENV")`, `env["FLASK_ENV"] = ...`). */
+function flaskEnvStrings(ctx: RuleContext): void {
+  let from = 0;
+  for (;;) {
+    const at = ctx.source.indexOf("FLASK_ENV", from);
+    if (at < 0) break;
+    from = at + "FLASK_ENV".length;
+    let node: Node | null = ctx.root.descendantForIndex(at, from);
+    while (node && node.type !== "string" && node.type !== "module") node = node.parent;
+    if (node?.type === "string" && stringValue(node) === "FLASK_ENV") {
+      say(ctx, node, "Flask 2.3 ignores FLASK_ENV: set FLASK_DEBUG=1 (or use `flask --debug`) instead", V22);
     }
   }
 }
@@ -84,7 +104,9 @@ export default defineRule({
     "`init_jinja_globals` and the `error_handlers` dict (1.0), an app factory taking `script_info` (2.1), `ENV` / " +
     "`FLASK_ENV` / `app.env` (2.3), the JSON config keys `JSON_AS_ASCII`, `JSON_SORT_KEYS`, `JSONIFY_MIMETYPE`, " +
     "`JSONIFY_PRETTYPRINT_REGULAR` (2.3; they move to `app.json` in the factory), and `flask.helpers.is_ip` (3.0). " +
-    "Each finding says what to do instead.",
+    "Upper-case assignments of these keys count in a config module (the `flask-config` role: a `config.py`/" +
+    "`settings.py`-like path or a `*Config` class holding Flask keys) and in `*Config` classes; `ENV = ...` only in a " +
+    "config module. Each finding says what to do instead.",
   docs: V10,
   needles: [
     "LOGGER_NAME", "LOGGER_HANDLER_POLICY", "ENV", "FLASK_ENV", "JSON_AS_ASCII", "JSON_SORT_KEYS", "JSONIFY_MIMETYPE",
@@ -97,8 +119,10 @@ export default defineRule({
     return {
       module() {
         if (!importsFlask(ctx)) {
-          // Config modules need not import Flask; only the config keys are looked for there.
+          // Config modules need not import Flask; only the config keys (and, in a module with the
+          // flask-config role, `os.environ["FLASK_ENV"]`) are looked for there.
           configKeys(ctx);
+          if (ctx.roles.has("flask-config") && targetReaches(ctx.targets, "flask", "2.2")) flaskEnvStrings(ctx);
           return;
         }
         configKeys(ctx);
@@ -134,17 +158,7 @@ export default defineRule({
               say(ctx, attribute, "Flask 2.3 removed app.env: read app.debug (or your own config key) instead", V22);
             }
           }
-          let from = 0;
-          for (;;) {
-            const at = ctx.source.indexOf("FLASK_ENV", from);
-            if (at < 0) break;
-            from = at + "FLASK_ENV".length;
-            let node: Node | null = ctx.root.descendantForIndex(at, from);
-            while (node && node.type !== "string" && node.type !== "module") node = node.parent;
-            if (node?.type === "string" && stringValue(node) === "FLASK_ENV") {
-              say(ctx, node, "Flask 2.3 ignores FLASK_ENV: set FLASK_DEBUG=1 (or use `flask --debug`) instead", V22);
-            }
-          }
+          flaskEnvStrings(ctx);
         }
         const names: [string, string, string, string][] = [
           ["flask.helpers.is_ip", "2.3", V23, "flask.helpers.is_ip was removed in Flask 3.0: use ipaddress.ip_address(value) in a try/except ValueError"],
