@@ -179,5 +179,10 @@ export const LEFTOVER_PATTERNS = {
     { id: "test client tuple", what: "test client as_tuple= (Werkzeug 2.1)", pattern: /\bas_tuple\s*=(?!=)/g },
     { id: "OrderedMultiDict", what: "(Immutable)OrderedMultiDict (Werkzeug 3.2; a warning)", pattern: /\b(?:Immutable)?OrderedMultiDict\b/g },
     { id: "WWWAuthenticate setters", what: "www_authenticate.set_basic/set_digest (Werkzeug 3.0)", pattern: /\.set_(?:basic|digest)\(/g },
+    { id: "request_globals_class", what: "Flask.request_globals_class (Flask 1.0)", pattern: /\brequest_globals_class\b/g },
+    { id: "json/signals_available", what: "flask.json_available / signals_available (Flask 2.0 / 3.0)", pattern: /\b(?:json|signals)_available\b/g },
+    { id: "htmlsafe_dumps", what: "flask.json.htmlsafe_dump(s) (Flask 2.3)", pattern: /\bhtmlsafe_dumps?\b/g },
+    { id: "RequestContext.g", what: "ctx.g on a request context (Flask 2.2; textual: any `*ctx.g`)", pattern: /\b\w*ctx\.g\b/g },
+    { id: "ENV / FLASK_ENV", what: "ENV config key / FLASK_ENV (Flask 2.3; a warning)", pattern: /\bFLASK_ENV\b|^[ \t]*ENV[ \t]*=/gm },
   ],
 };
