@@ -165,11 +165,14 @@ describe("encodings", () => {
     "koi8r.py": cat("# -*- coding: koi8-r -*-\n", use, '"', [0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4], '")\n'),
     // 0x83 0x5C is one character whose second byte is a backslash in ASCII.
     "shift_jis.py": cat("# coding: shift_jis\n", use, '"', [0x83, 0x5c], '")\n'),
+    "ascii.py": bytes(`# -*- coding: ascii -*-\n${use}"x")\n`),
+    "us_ascii.py": bytes(`# coding: US-ASCII\n${use}"x")\n`),
   };
   const bad: Record<string, Buffer> = {
     "bad_utf8.py": cat(use, '"', [0xff, 0xfe], '")\n'),
     "truncated_utf8.py": cat(use, '"', [0xe6, 0x97], '")\n'),
     "bad_cp1252.py": cat("# coding: cp1252\n", use, '"', [0x81], '")\n'),
+    "bad_ascii.py": cat("# coding: ascii\n", use, '"', [0xe9], '")\n'),
     "nul.py": cat(use, "1)\n", [0], "\n"),
     "unknown_encoding.py": cat("# -*- coding: klingon -*-\n", use, "1)\n"),
     "utf16_declared.py": cat("# coding: utf-16\n", use, "1)\n"),

@@ -25,6 +25,8 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
 const CODING_LINE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
 const UTF8_NAMES = new Set(["utf-8", "utf8", "u8", "utf", "cp65001", "utf-8-sig", "utf8-sig"]);
 const LATIN1_NAMES = new Set(["latin-1", "latin1", "iso-8859-1", "iso8859-1", "l1", "8859", "cp819", "iso-ir-100"]);
+/** Python's names for ASCII: handled here, as loading iconv-lite costs a short run ~30 ms. */
+const ASCII_NAMES = new Set(["ascii", "us-ascii", "us", "646", "ansi-x3.4-1968", "iso646-us", "cp367"]);
 /** Codecs iconv-lite knows that are not text encodings Python accepts for source files. */
 const NOT_SOURCE_ENCODINGS = /^(base64|hex|binary|ucs2|utf16|utf32|utf7|cesu8)/;
 
@@ -76,7 +78,7 @@ function isUsableEncoding(name: string): boolean {
 }
 
 /**
- * The name decode() stores for a declared encoding: "utf-8", "latin-1", or the declared name when
+ * The name decode() stores for a declared encoding: "utf-8", "latin-1", "ascii", or the declared name when
  * iconv-lite can handle it; undefined when the encoding is unknown or unusable for source files.
  */
 export function normalizeEncodingName(name: string): string | undefined {
@@ -84,6 +86,7 @@ export function normalizeEncodingName(name: string): string | undefined {
   const n = lower.replace(/_/g, "-");
   if (UTF8_NAMES.has(n)) return "utf-8";
   if (LATIN1_NAMES.has(n)) return "latin-1";
+  if (ASCII_NAMES.has(n)) return "ascii";
   return isUsableEncoding(lower) ? lower : undefined;
 }
 
@@ -105,6 +108,10 @@ export function decode(bytes: Uint8Array): Decoded {
     }
   }
   if (encoding === "latin-1") return { text: Buffer.from(body).toString("latin1"), encoding, bom };
+  if (encoding === "ascii") {
+    if (body.some((byte) => byte > 0x7f)) throw new DecodeError(`has bytes that are not valid ${declared} (the encoding it declares)`);
+    return { text: Buffer.from(body).toString("latin1"), encoding, bom };
+  }
   const lib = iconv();
   const text = lib.decode(body, encoding, { stripBOM: false });
   // iconv-lite substitutes undecodable bytes instead of failing; a lossless round trip proves
@@ -123,6 +130,12 @@ export function encode(decoded: Pick<Decoded, "encoding" | "bom">, text: string)
   if (decoded.encoding === "latin-1") {
     for (let i = 0; i < text.length; i++) {
       if (text.charCodeAt(i) > 0xff) throw new DecodeError("rewritten text does not fit latin-1; left unchanged");
+    }
+    return Buffer.from(text, "latin1");
+  }
+  if (decoded.encoding === "ascii") {
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) > 0x7f) throw new DecodeError("rewritten text does not fit ascii; left unchanged");
     }
     return Buffer.from(text, "latin1");
   }
