@@ -8,8 +8,9 @@ import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { makeTree, read, removeTrees, REPO } from "./cli-helpers.js";
 
-afterAll(removeTrees);
-// npm installs on a shared machine: minutes in the worst case, seconds normally.
+// npm installs on a shared machine: minutes in the worst case, seconds normally; removing the
+// installed trees afterwards took over the default 10 s hook timeout on a loaded machine.
+afterAll(removeTrees, 120_000);
 vi.setConfig({ testTimeout: 300_000 });
 
 const LEGACY = "from django.utils.encoding import force_text\n\nx = force_text(1)\n";
