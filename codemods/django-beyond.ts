@@ -33,6 +33,10 @@ import settingsUseEtags from "./django/settings-use-etags.js";
 import stringConcat from "./django/string-concat.js";
 import utilsSix from "./django/utils-six.js";
 import settingsMailers from "./django/settings-mailers.js";
+import adminLogDeletion from "./django/admin-log-deletion.js";
+import transitionalSettings6x from "./django/transitional-settings-6x.js";
+import blankChoiceDash from "./django/blank-choice-dash.js";
+import testUtilsPy2Helpers from "./django/test-utils-py2-helpers.js";
 
 export const djangoBeyond: readonly Rule[] = [
   // Settings files.
@@ -69,4 +73,9 @@ export const djangoBeyond: readonly Rule[] = [
   isIterable,
   geoip2Coords,
   badHeaderError,
+  // Findings for rows a person has to handle.
+  testUtilsPy2Helpers,
+  adminLogDeletion,
+  transitionalSettings6x,
+  blankChoiceDash,
 ];

@@ -131,6 +131,10 @@ export const LEFTOVER_PATTERNS = {
     // Issue 9, the rest of D24/D62/D68/D101 (django helper).
     { id: "six uses", what: "six.X uses and six imports (django.utils.six removed in 3.0; counts the six package too)", pattern: /\bsix\.\w+|^[ \t]*(?:import[ \t]+six\b|from[ \t]+six\b)/gm },
     { id: "EMAIL_* settings", what: "EMAIL_BACKEND/HOST/PORT/... connection settings (MAILERS, 7.0)", pattern: /^[ \t]*EMAIL_(?:BACKEND|HOST|PORT|HOST_USER|HOST_PASSWORD|USE_TLS|USE_SSL|SSL_CERTFILE|SSL_KEYFILE|TIMEOUT|FILE_PATH)[ \t]*=/gm },
+    { id: "py2 test helpers", what: "patch_logger / str_prefix / SafeBytes / upath / npath / abspathu (3.0; a warning)", pattern: /\b(?:patch_logger|str_prefix|SafeBytes|upath|npath|abspathu)\b/g },
+    { id: "log_deletion/log_action", what: "ModelAdmin.log_deletion / log_action (6.0; a warning)", pattern: /\.log_(?:deletion|action)\(|def\s+log_deletion\b/g },
+    { id: "transitional 6.x settings", what: "URLIZE_ASSUME_HTTPS / USE_BLANK_CHOICE_DASH / SIGNED_COOKIE_LEGACY_SALT_FALLBACK (7.0; a warning)", pattern: /^[ \t]*(?:URLIZE_ASSUME_HTTPS|USE_BLANK_CHOICE_DASH|SIGNED_COOKIE_LEGACY_SALT_FALLBACK)[ \t]*=/gm },
+    { id: "BLANK_CHOICE_DASH", what: "BLANK_CHOICE_DASH (7.0; a warning)", pattern: /\bBLANK_CHOICE_DASH\b/g },
     { id: "mail BadHeaderError", what: "django.core.mail BadHeaderError (7.0)", pattern: /from\s+django\.core\.mail(?:\.message)?\s+import\s+(?:\([^)]*|[^\n]*)\bBadHeaderError\b|\bmail\.BadHeaderError\b/g },
   ],
   flask: [
