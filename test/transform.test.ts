@@ -159,3 +159,31 @@ describe("statement helpers", () => {
     expect(run("if x: target()\n", [insert]).code).toBe("if x: import new; target()\n");
   });
 });
+
+describe("removeStatement keeps the comments inside a statement", () => {
+  const dropImports = defineRule({
+    id: "test/drop", framework: "django", since: "1.7", summary: "test", needles: ["old"],
+    create(ctx) {
+      return {
+        import_from_statement(node: Node) {
+          if (node.childForFieldName("module_name")?.text === "old") ctx.fix("drop", removeStatement(ctx.source, node));
+        },
+      };
+    },
+  });
+
+  it("on their own lines at the statement's indentation, the trailing comment last", () => {
+    const out = run("x = 1\nfrom old import (  # why\n    a,  # note\n)  # end\ny = 2\n", [dropImports]);
+    expect(out.code).toBe("x = 1\n# why\n# note\n# end\ny = 2\n");
+  });
+
+  it("above the pass that replaces the only statement of a block, CRLF kept", () => {
+    const out = run("if x:\r\n    from old import (  # why\r\n        a,\r\n    )\r\n", [dropImports]);
+    expect(out.code).toBe("if x:\r\n    # why\r\n    pass\r\n");
+  });
+
+  it("a statement without inner comments goes with its line and trailing comment, as before", () => {
+    const out = run("x = 1\nfrom old import a  # gone\ny = 2\n", [dropImports]);
+    expect(out.code).toBe("x = 1\ny = 2\n");
+  });
+});

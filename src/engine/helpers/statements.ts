@@ -2,7 +2,7 @@
 // the only one in its block) and insert new lines directly above a statement at its indentation.
 import type { Edit } from "../edits.js";
 import type { Node } from "../parser.js";
-import { indentAt, lineEndWithNewline, lineStart } from "../text.js";
+import { indentAt, lineEndWithNewline, lineStart, newlineOf } from "../text.js";
 
 const REST_OF_LINE_IS_BLANK = /^[ \t\f]*(?:#[^\r\n]*)?(?:\r\n|\r|\n|$)/;
 const SEMICOLON_AFTER = /^[ \t\f]*;[ \t\f]*/;
@@ -32,9 +32,24 @@ function siblingStatements(statement: Node): Node[] {
 export function removeStatement(source: string, statement: Node): Edit[] {
   const block = statement.parent;
   const only = block?.type === "block" && siblingStatements(statement).length === 1;
-  if (only) return [{ start: statement.startIndex, end: statement.endIndex, text: "pass" }];
+  // Comments written inside a multi-line statement (`from m import (  # why`) are the user's:
+  // they stay, on their own lines where the statement was.
+  const kept = innerComments(statement);
+  if (only) {
+    const indent = kept.length > 0 ? newlineOf(source) + indentAt(source, statement.startIndex) : "";
+    return [{ start: statement.startIndex, end: statement.endIndex, text: kept.map((c) => c + indent).join("") + "pass" }];
+  }
   if (ownsItsLines(source, statement)) {
-    return [{ start: lineStart(source, statement.startIndex), end: lineEndWithNewline(source, statement.endIndex), text: "" }];
+    const start = lineStart(source, statement.startIndex);
+    const end = lineEndWithNewline(source, statement.endIndex);
+    if (kept.length === 0) return [{ start, end, text: "" }];
+    const indent = indentAt(source, statement.startIndex);
+    const newline = newlineOf(source);
+    // The trailing comment on the last line, if any, goes with the lines it ends.
+    const trailing = /#[^\r\n]*/.exec(source.slice(statement.endIndex, end));
+    const lines = trailing ? [...kept, trailing[0]] : kept;
+    const lineEnd = /(?:\r\n|\r|\n)$/.exec(source.slice(start, end))?.[0] ?? "";
+    return [{ start, end, text: lines.map((c) => indent + c).join(newline) + lineEnd }];
   }
   const after = SEMICOLON_AFTER.exec(source.slice(statement.endIndex));
   const before = SEMICOLON_BEFORE.exec(source.slice(lineStart(source, statement.startIndex), statement.startIndex));
@@ -68,4 +83,10 @@ export function insertAbove(source: string, statement: Node, lines: string[], ne
   }
   // `if x: import y` — the statement shares its line, so join the new ones with semicolons.
   return { start: statement.startIndex, end: statement.startIndex, text: lines.map((l) => `${l}; `).join("") };
+}
+
+/** The text of every comment inside `statement`'s own range (never one after it on its line). */
+function innerComments(statement: Node): string[] {
+  if (!statement.text.includes("#")) return [];
+  return statement.descendantsOfType("comment").flatMap((c) => (c ? [c.text.replace(/\r$/, "")] : []));
 }
