@@ -3,7 +3,8 @@
 // it (a Markup), else html.escape(str(s), quote=True); unescape(s) → html.unescape(s). So
 // unescape becomes html.unescape everywhere, and escape becomes html.escape only where the argument
 // is surely a plain str (a string literal, an f-string, str(...), "..." % x, "...".format(...),
-// "...".join(...), b.decode(...)): there the result is the same str. markupsafe.escape, which the
+// "...".join(...), b.decode(...), flask's request.args["k"] or request.args.get("k", "default")):
+// there the result is the same str. markupsafe.escape, which the
 // release note points to, returns Markup and escapes None as "None", so it is not a drop-in; a
 // call whose argument may be None, a Markup or another type is reported instead.
 import type { CallArgs } from "../../src/engine/helpers/calls.js";
@@ -16,9 +17,21 @@ function isTextLiteral(node: Node): boolean {
   return node.type === "string" && !/^[rRuUfF]*[bB]/.test(node.text);
 }
 
+const REQUESTS = new Set(["flask.request", "flask.globals.request"]);
+const TEXT_MAPPINGS = new Set(["args", "form", "values", "cookies", "headers"]);
+
+/** `request.args` (form, values, cookies, headers) of flask's request: its values are plain str. */
+function requestTextMapping(ctx: RuleContext, node: Node | null): boolean {
+  if (node?.type !== "attribute" || !TEXT_MAPPINGS.has(node.childForFieldName("attribute")?.text ?? "")) return false;
+  const owner = ctx.facts.qualifiedName(node.childForFieldName("object")!);
+  return owner !== undefined && REQUESTS.has(owner);
+}
+
 /** True when `node` surely evaluates to a plain str (never None, Markup, bytes or a number). */
 function surelyPlainStr(ctx: RuleContext, node: Node): boolean {
   if (isTextLiteral(node)) return true;
+  // request.args["q"] (a str, or a 400 error as before), request.args.get("q", "literal").
+  if (node.type === "subscript") return requestTextMapping(ctx, node.childForFieldName("value"));
   if (node.type === "parenthesized_expression") {
     const inner = node.namedChildren.filter((c) => c !== null && c.type !== "comment");
     return inner.length === 1 && surelyPlainStr(ctx, inner[0]!);
@@ -35,6 +48,10 @@ function surelyPlainStr(ctx: RuleContext, node: Node): boolean {
   const method = callee.childForFieldName("attribute")?.text;
   const receiver = callee.childForFieldName("object")!;
   if (method === "decode") return true;
+  if (method === "get" && requestTextMapping(ctx, receiver)) {
+    const args = node.childForFieldName("arguments")?.namedChildren.filter((c) => c !== null && c.type !== "comment") ?? [];
+    return args.length === 2 && args.every((a) => a!.type !== "keyword_argument" && a!.type !== "list_splat") && isTextLiteral(args[1]!);
+  }
   return (method === "format" || method === "join") && isTextLiteral(receiver);
 }
 
@@ -65,7 +82,8 @@ export default nameMoves({
     "Werkzeug 2.0 deprecated `werkzeug.utils.escape` and `unescape` and 2.1 removed them. The deprecated `unescape(s)` " +
     "ran `html.unescape(s)`, which replaces it. The deprecated `escape(s)` returned `\"\"` for None, `s.__html__()` for a " +
     "Markup and `html.escape(str(s))` otherwise, so it becomes `html.escape(s)` only where `s` is surely a plain str " +
-    "(a string literal, an f-string, `str(...)`, `\"...\" % x`, `\"...\".format(...)`, `\"...\".join(...)`, `b.decode()`). " +
+    "(a string literal, an f-string, `str(...)`, `\"...\" % x`, `\"...\".format(...)`, `\"...\".join(...)`, `b.decode()`, " +
+    "`request.args[\"k\"]` or `request.args.get(\"k\", \"default\")` of flask's request). " +
     "`markupsafe.escape` returns Markup and escapes None as `\"None\"`, so other calls are reported with what to write.",
   docs: "https://werkzeug.palletsprojects.com/en/stable/changes/#version-2-0-0",
   moves: [
