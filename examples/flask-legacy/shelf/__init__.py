@@ -2,6 +2,7 @@
 import os
 
 from flask import Flask
+from werkzeug.contrib.fixers import ProxyFix
 
 from . import api, documents, filters
 from .jsonutil import ShelfJSONEncoder
@@ -34,4 +35,6 @@ def create_app(test_config=None):
     app.add_url_rule("/", endpoint="index", view_func=documents.index)
 
     app.extensions["shelf"] = Shelf.with_samples()
+    # Deployed behind one reverse proxy: the client's address and scheme come from X-Forwarded-*.
+    app.wsgi_app = ProxyFix(app.wsgi_app, num_proxies=1)
     return app

@@ -1,3 +1,5 @@
+from flask import request
+
 from .helpers import AppTestCase
 
 
@@ -28,3 +30,12 @@ class ApiTests(AppTestCase):
 
     def test_unknown_document(self):
         self.assertEqual(self.get("/api/documents/nope").status_code, 404)
+
+    def test_client_address_comes_from_the_proxy(self):
+        seen = {}
+        self.app.before_request(lambda: seen.update(addr=request.remote_addr, scheme=request.scheme))
+        forwarded = {"X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https"}
+        environ, rv = self.client.get("/", headers=forwarded, as_tuple=True)
+        self.assertEqual(rv.status_code, 200)
+        self.assertEqual(environ["HTTP_X_FORWARDED_FOR"], "203.0.113.7")
+        self.assertEqual(seen, {"addr": "203.0.113.7", "scheme": "https"})
