@@ -7,32 +7,15 @@
 // include_empty=True and separator="&" are dropped. Anything else is reported.
 import { argText, callReplacements } from "../../src/engine/helpers/call-replacements.js";
 import type { CallArgs } from "../../src/engine/helpers/calls.js";
+import { surelyStr } from "../../src/engine/helpers/surely-str.js";
 import type { Node } from "../../src/engine/parser.js";
+import type { RuleContext } from "../../src/engine/rule.js";
 
 const PARAMETERS = ["s", "charset", "include_empty", "errors", "separator", "cls"] as const;
 
-function isTextLiteral(node: Node): boolean {
-  if (node.type === "concatenated_string") return node.namedChildren.every((c) => c !== null && (c.type !== "string" || isTextLiteral(c)));
-  return node.type === "string" && !/^[rRuUfF]*[bB]/.test(node.text);
-}
-
-/** True when `node` surely evaluates to a str: a text literal, an f-string, str(...), b.decode(...), "..." % x, "...".format(...). */
-function surelyStr(node: Node): boolean {
-  if (isTextLiteral(node)) return true;
-  if (node.type === "binary_operator") {
-    return node.childForFieldName("operator")?.type === "%" && isTextLiteral(node.childForFieldName("left")!);
-  }
-  if (node.type !== "call") return false;
-  const callee = node.childForFieldName("function")!;
-  if (callee.type === "identifier") return callee.text === "str";
-  if (callee.type !== "attribute") return false;
-  const method = callee.childForFieldName("attribute")?.text;
-  return method === "decode" || ((method === "format" || method === "join") && isTextLiteral(callee.childForFieldName("object")!));
-}
-
 const AMPERSAND = new Set(['"&"', "'&'"]);
 
-function rewrite(args: CallArgs, source: string, name: string): string {
+function rewrite(args: CallArgs, source: string, name: string, ctx: RuleContext): string {
   if (args.listSplat || args.dictSplat) return "!passes *args or **kwargs";
   if (args.positional.length > PARAMETERS.length) return "!passes too many arguments";
   const given = new Map<string, Node>();
@@ -43,7 +26,7 @@ function rewrite(args: CallArgs, source: string, name: string): string {
   }
   const s = given.get("s");
   if (!s) return "!passes no query string";
-  if (!surelyStr(s)) {
+  if (!surelyStr(ctx.facts, s)) {
     return "!passes a value that may be bytes (parse_qsl would return bytes pairs): decode it first, then write MultiDict(parse_qsl(s, keep_blank_values=True))";
   }
   const includeEmpty = given.get("include_empty");

@@ -25,7 +25,7 @@ export interface CallReplacement {
    * is why it cannot be. Without it, every use (called or not) is simply renamed: the old name is
    * an alias of the new one.
    */
-  rewrite?(args: CallArgs, source: string, name: string): string;
+  rewrite?(args: CallArgs, source: string, name: string, ctx: RuleContext): string;
   /** Applies only when the target reaches this version (default: the rule's `since`). */
   since?: string;
   /**
@@ -58,7 +58,7 @@ function rewriteUse(ctx: RuleContext, replacement: CallReplacement, ref: Node, n
   const args = callArgs(call);
   if (!args) return `the call on line ${ref.startPosition.row + 1} cannot be read`;
   if (args.comments.length > 0) return `the call on line ${ref.startPosition.row + 1} holds comments`;
-  const text = replacement.rewrite(args, ctx.source, name);
+  const text = replacement.rewrite(args, ctx.source, name, ctx);
   if (text.startsWith("!")) return `the call on line ${ref.startPosition.row + 1} ${text.slice(1)}`;
   return { start: call.startIndex, end: call.endIndex, text };
 }
