@@ -47,7 +47,7 @@ export function stampOf(file: string): [number, number] {
   return stat.isFile() ? [stat.size, stat.mtimeMs] : stat.isDirectory() ? [-2, stat.mtimeMs] : [-1, 0];
 }
 
-interface Entry {
+export interface Entry {
   /** Hash of the file's bytes (and of its profile's salt). */
   h: string;
   /** The file's stamp when those bytes were read (see stampFor). */
@@ -155,6 +155,9 @@ function keepable(status: string, problems: readonly { kind?: unknown }[]): bool
   return status === "error" && problems.length > 0 && problems.every((p) => p.kind === "syntax-error");
 }
 
+/** A cache's entries as plain data, for a worker thread's own lookups (ResultCache.reader). */
+export type CacheSnapshot = Record<string, Entry>;
+
 export class ResultCache {
   /**
    * Path → entry, as JSON.parse made it: building a Map from thousands of keys cost a warm run more
@@ -200,6 +203,23 @@ export class ResultCache {
 
   /** Hashes (and stamps) of files looked up and missed, until their result is settled. */
   private readonly pending = new Map<string, { hash: string; stamp?: string }>();
+
+  /** A cache that only answers lookups, from another thread's snapshot(); it is never saved. */
+  static reader(entries: CacheSnapshot): ResultCache {
+    return new ResultCache("", entries);
+  }
+
+  /** The entries, to be copied into worker threads. */
+  snapshot(): CacheSnapshot {
+    return this.entries;
+  }
+
+  /** What remember() noted for `key`, forgotten here (a reader hands it to the main cache). */
+  takeRemembered(key: string): { hash: string; stamp?: string } | undefined {
+    const noted = this.pending.get(key);
+    this.pending.delete(key);
+    return noted;
+  }
 
   /**
    * The findings (and declined style rewrites) of a cached unchanged result for a file whose stamp

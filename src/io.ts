@@ -11,7 +11,7 @@
 // and skips dot files, so a temp file left behind by a killed run is never processed; the next
 // write into that folder removes temps whose process is gone (or that are old).
 import {
-  accessSync, close, closeSync, fsync, open, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync,
+  accessSync, closeSync, fsync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync,
   statSync, unlinkSync, writeSync, type Stats,
 } from "node:fs";
 import path from "node:path";
@@ -193,7 +193,7 @@ export function writeAtomic(file: string, bytes: Uint8Array, readStat: Stats): v
  * writeAtomic without waiting for the disk: the flush of the temp file runs on libuv's thread
  * pool while the caller goes on with the next file, and the rename follows the flush, so a crash
  * still leaves the old or the new file. The folder is not flushed here: the caller flushes each
- * folder once, after its last write (syncFolders). Resolves to that folder.
+ * folder once, after its last write (folder-flush.ts). Resolves to that folder.
  */
 export async function writeAtomicAsync(file: string, bytes: Uint8Array, readStat: Stats): Promise<string> {
   const { target, dir, original } = prepareWrite(file, readStat);
@@ -210,21 +210,6 @@ export async function writeAtomicAsync(file: string, bytes: Uint8Array, readStat
     throw error;
   }
   return dir;
-}
-
-/** Flushes each folder once, so the renames made in it survive a power loss; best effort. */
-export async function syncFolders(dirs: Iterable<string>): Promise<void> {
-  await Promise.all(
-    [...new Set(dirs)].map(
-      (dir) =>
-        new Promise<void>((resolve) => {
-          open(dir, "r", (error, fd) => {
-            if (error) return resolve();
-            fsync(fd, () => close(fd, () => resolve()));
-          });
-        }),
-    ),
-  );
 }
 
 /** Makes the rename itself durable; best effort (not every platform can fsync a folder). */

@@ -1,9 +1,22 @@
 // Files are worked out one after another (the work is synchronous JavaScript), but a rewritten
 // file then waits for the disk to flush it. Instead of waiting, the next file is started: at most
-// `limit` files may be waiting for their writes at once.
+// `limit` files may be waiting for their writes at once. The flushes run on libuv's pool of four
+// threads, and on a busy disk one can take 10-100 ms, while changed files come in bursts (a legacy
+// app's files one after another); a deep limit lets the flushes catch up during the stretches of
+// files that need no write instead of stopping the work. Each waiting write holds one open file.
+
+export interface OverlapOptions {
+  /** Most items whose asynchronous tail is still running (default 128). */
+  limit?: number;
+  /**
+   * Asked after each item is started; a promise it returns is awaited before the next item. The
+   * loop is synchronous otherwise, so this is where a thread can let messages in.
+   */
+  breathe?: () => Promise<void> | undefined;
+}
 
 /** Runs `work` on each item in turn without waiting for the asynchronous tail of earlier items. */
-export async function overlapped<T>(items: Iterable<T>, work: (item: T) => Promise<void>, limit = 16): Promise<void> {
+export async function overlapped<T>(items: Iterable<T>, work: (item: T) => Promise<void>, { limit = 128, breathe }: OverlapOptions = {}): Promise<void> {
   const pending = new Set<Promise<void>>();
   let failure: unknown;
   for (const item of items) {
@@ -18,6 +31,8 @@ export async function overlapped<T>(items: Iterable<T>, work: (item: T) => Promi
     );
     pending.add(promise);
     if (pending.size >= limit) await Promise.race(pending);
+    const pause = breathe?.();
+    if (pause) await pause;
     if (failure !== undefined) break;
   }
   await Promise.all(pending);

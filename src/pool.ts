@@ -1,108 +1,90 @@
-// Worker threads that pull files needing real work (parse + rules) from a shared queue, which
-// the main thread may still be filling while it triages, and may itself help to drain. With 2
-// cores that is the main thread plus one worker. Workers are started early on big trees, so their
-// start-up (modules + grammar, ~100 ms) overlaps triage.
+// Sharing a run between the main thread and worker threads. Every thread takes the next file from
+// one shared counter (an atomic add on shared memory, so nobody waits for a coordinator), reads
+// it, triages it and, when a rule may change it, parses and rewrites it: triage costs as much as
+// a tenth of the run and is shared too, and no file's text crosses between threads. With 2 cores
+// that is the main thread plus one worker. Taking one file at a time keeps the threads busy to the
+// end (the last file to finish is at most one file's work away from the other thread's).
 import { Worker } from "node:worker_threads";
-import { processFile, type FileJob, type FileResult, type JobSettings } from "./process-file.js";
-import type { WorkerSetup } from "./worker.js";
-import { overlapped } from "./overlap.js";
-
-/** Files sent to a worker per message; two batches are kept in flight per worker. */
-const BATCH_SIZE = 8;
-const IN_FLIGHT = 2;
+import type { FileJob, FileResult } from "./process-file.js";
+import type { ResultCache, CacheSnapshot } from "./cache.js";
+import type { WorkerRun, WorkerSetup } from "./worker.js";
 
 export interface IndexedJob extends FileJob {
+  /** Position in the run's discovery order (results are handed out in that order). */
   index: number;
 }
 
-/** Jobs in discovery order; `closed` once no more will be added. */
-export class WorkQueue {
-  private readonly jobs: IndexedJob[] = [];
-  private next = 0;
-  closed = false;
-
-  push(job: IndexedJob): void {
-    this.jobs.push(job);
-  }
-
-  get waiting(): number {
-    return this.jobs.length - this.next;
-  }
-
-  take(n: number): IndexedJob[] {
-    const batch = this.jobs.slice(this.next, this.next + n);
-    this.next += batch.length;
-    return batch;
-  }
+/** One result from a worker; `missed`: the file's hash (and stamp) when the cache missed it. */
+export interface WorkerResult {
+  index: number;
+  result: FileResult;
+  missed?: { hash: string; stamp?: string };
 }
 
-interface Slot {
-  worker: Worker;
-  inFlight: number;
+/** The shared "next file" counter. Each take() hands out a position no other thread gets. */
+export class Claims {
+  private readonly next: Int32Array;
+
+  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(4)) {
+    this.next = new Int32Array(buffer);
+  }
+
+  take(): number {
+    return Atomics.add(this.next, 0, 1);
+  }
 }
 
 export class WorkerPool {
-  private readonly slots: Slot[];
+  private readonly workers: Worker[];
   private failure: Error | undefined;
   private wake: (() => void) | undefined;
+  private received = 0;
+  private closing = false;
 
-  constructor(
-    setup: WorkerSetup,
-    count: number,
-    private readonly queue: WorkQueue,
-    onResult: (index: number, result: FileResult) => void,
-  ) {
+  /** Starts `count` workers; each loads its modules, rules and the grammar right away. */
+  constructor(setup: WorkerSetup, count: number, private readonly cache: ResultCache | undefined, onResult: (index: number, result: FileResult) => void) {
     const url = new URL("./worker.js", import.meta.url);
-    this.slots = Array.from({ length: count }, () => ({ worker: new Worker(url, { workerData: setup }), inFlight: 0 }));
-    for (const slot of this.slots) {
-      slot.worker.on("message", (results: { index: number; result: FileResult }[]) => {
-        slot.inFlight--;
-        for (const { index, result } of results) onResult(index, result);
-        this.pump();
+    this.workers = Array.from({ length: count }, () => new Worker(url, { workerData: setup }));
+    for (const worker of this.workers) {
+      worker.on("message", (results: WorkerResult[]) => {
+        for (const { index, result, missed } of results) {
+          // The worker looked the file up and missed: the main cache settles it with the result.
+          if (missed) this.cache?.remember(result.path, missed.hash, missed.stamp);
+          onResult(index, result);
+        }
+        this.received += results.length;
         this.wake?.();
       });
-      slot.worker.on("error", (error) => {
+      worker.on("error", (error) => {
         this.failure ??= error;
         this.wake?.();
       });
+      // A worker ends by itself (exit code 0) once no file is left for it.
+      worker.on("exit", (code) => {
+        if (code !== 0 && !this.closing) this.failure ??= new Error(`worker thread stopped (exit code ${code})`);
+        this.wake?.();
+      });
     }
   }
 
-  /** Sends full batches (any batch once the queue is closed) to workers with room for one. */
-  pump(): void {
-    for (const slot of this.slots) {
-      while (slot.inFlight < IN_FLIGHT && (this.queue.waiting >= BATCH_SIZE || (this.queue.closed && this.queue.waiting > 0))) {
-        slot.worker.postMessage(this.queue.take(BATCH_SIZE));
-        slot.inFlight++;
-      }
-    }
+  /** Hands the workers the run: they take files from `claims` until none are left. */
+  start(run: Omit<WorkerRun, "cache">): void {
+    const message: WorkerRun = { ...run, cache: this.cache?.snapshot() };
+    for (const worker of this.workers) worker.postMessage(message);
   }
 
-  /**
-   * Closes the queue and drains it: the main thread takes one file at a time (yielding in between
-   * so worker messages are answered promptly) while the workers take batches.
-   */
-  async drain(settings: readonly JobSettings[], onResult: (index: number, result: FileResult) => void): Promise<void> {
-    this.queue.closed = true;
-    this.pump();
-    const jobs = (function* (queue: WorkQueue) {
-      for (let job = queue.take(1)[0]; job; job = queue.take(1)[0]) yield job;
-    })(this.queue);
-    // The main thread's own files: each rewritten file's flush overlaps the next file's work.
-    await overlapped(jobs, async (job) => {
-      const result = await processFile(job, settings[job.profile ?? 0]!);
-      onResult(job.index, result);
-      await new Promise((resolve) => setImmediate(resolve));
-      if (this.failure) throw this.failure;
-    });
-    while (this.slots.some((s) => s.inFlight > 0)) {
+  /** Resolves once the workers' results make `total` with the main thread's own `done`. */
+  async finish(total: () => number): Promise<void> {
+    while (this.received < total()) {
       if (this.failure) throw this.failure;
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
     if (this.failure) throw this.failure;
   }
 
+  /** Stops the workers (one that never took a file may still be loading: it is not waited for). */
   async close(): Promise<void> {
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.closing = true;
+    await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

@@ -97,7 +97,7 @@ function statOf(job: FileJob): Stats | undefined {
  * that asked whether the project defines a tag library of its own are not kept (the answer depends
  * on other files).
  */
-function templateResult(job: FileJob, settings: JobSettings): FileResult {
+function templateResult(job: FileJob, settings: JobSettings): FileResult | Promise<FileResult> {
   const templates = settings.templates;
   if (!templates) return { ...baseResult(job), template: true, status: "unchanged" };
   const cache = settings.cache;
@@ -151,7 +151,7 @@ function loadFile(job: FileJob, known?: Stats): LoadedFile | FileResult {
  * The cheap first look: a final result for files no rule can touch (or that cannot be read), or
  * the size of a file that needs the full treatment. Lets the runner send only real work to threads.
  */
-export function triageFile(job: FileJob, settings: JobSettings): { done: FileResult } | { size: number; loaded: LoadedFile } {
+export function triageFile(job: FileJob, settings: JobSettings): { done: FileResult | Promise<FileResult> } | { size: number; loaded: LoadedFile } {
   if (job.template) return { done: templateResult(job, settings) };
   const cache = settings.cache;
   // With the cache: a file whose stamp has not moved since a run that found nothing is not read.

@@ -1,30 +1,36 @@
-// Paths → discovered files → results. The main thread first triages every file (read, decode,
-// prefilter: the cheap part); only files some rule may change get the full treatment, on the main
-// thread alone for small amounts of work, or shared with worker threads past a threshold (worker
-// start-up costs more than it saves on a handful of files). Results come back in discovery order.
+// Paths → discovered files → results. Each file is triaged (read, decode, prefilter: the cheap
+// part) and only files some rule may change get the full treatment (parse, rules, write). Small
+// runs stay on the main thread; from WORKER_MIN_FILES Python files on, the main thread and
+// `jobs - 1` workers share the files (pool.ts). Results come back in discovery order.
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { discover, type DiscoveryError } from "./discover.js";
 import type { Rule } from "./engine/rule.js";
-import { processFile, triageFile, type FileJob, type FileResult, type JobSettings, type LoadedFile } from "./process-file.js";
-import type { WorkerSetup } from "./worker.js";
+import { processFile, triageFile, type FileJob, type FileResult, type JobSettings } from "./process-file.js";
+import type { ProfileSetup, WorkerSetup } from "./worker.js";
 import { registry, selectRules } from "./rules.js";
 import { parseTargets } from "./target.js";
-import { ProjectView, projectRoots } from "./project-view.js";
+import { ProjectView, projectRoots, type ProjectViewSetup } from "./project-view.js";
 import { templateSetup } from "./templates/setup.js";
 import { ResultCache } from "./cache.js";
-import { syncFolders } from "./io.js";
+import { FolderFlusher } from "./folder-flush.js";
 import { overlapped } from "./overlap.js";
+import type { IndexedJob } from "./pool.js";
 
 export type { FileJob, FileResult, JobSettings };
 export { processFile };
 
-/** Bytes of files needing a parse below which the main thread works alone (~0.25 s of parsing). */
-export const PARALLEL_MIN_BYTES = 1_000_000;
-/** From this many files on, workers are started before triage ends, to hide their start-up... */
-const EARLY_START_FILES = 300;
-/** ...once triage has found this many files to parse (none at all: a warm cache starts no worker). */
-const EARLY_START_JOBS = 8;
+/**
+ * Python files from which a run may be shared with worker threads; a run of a few files (a
+ * pre-commit call) never starts one.
+ */
+export const WORKER_MIN_FILES = 32;
+/**
+ * Files needing a parse the main thread meets before it starts the workers: a run whose files are
+ * all answered by the cache or the prefilter never pays for a worker (~0.1 s of the other core to
+ * load the modules, rules and grammar); the workers start while the main thread goes on.
+ */
+const WORKER_START_PARSES = 8;
 
 export interface UpgradeOptions {
   target: string | string[];
@@ -105,7 +111,9 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
   const results: FileResult[] = [];
   // Plugin code is not part of the cache's fingerprint: no cache with plugins.
   const cache = options.cache && !options.rules && !options.plugins?.length ? ResultCache.open(options.cwd ?? process.cwd(), cacheConfiguration(options, rules)) : undefined;
+  const flusher = write ? new FolderFlusher(files) : undefined;
   const collect = (result: FileResult) => {
+    flusher?.pass(result);
     cache?.settle(result);
     options.onResult?.(result);
     results.push(result);
@@ -120,23 +128,23 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
     { rules, targets, write, keepText, project: view, templates: templateSettings, cache },
     ...profiles.slice(1).map((p) => ({ ...choose(p), write, keepText, project: view, templates: templateSettings, cache, cacheSalt: JSON.stringify(p) })),
   ];
-  if (jobs === 1 || options.rules) {
+  const pythonFiles = files.reduce((n, f) => (f.template ? n : n + 1), 0);
+  if (jobs === 1 || options.rules || pythonFiles < WORKER_MIN_FILES) {
     const inOrder = new InOrder(files.length, collect);
     await overlapped(files.entries(), async ([index, file]) => {
       const own = settings[file.profile ?? 0]!;
       const triage = triageFile(file, own);
-      inOrder.put(index, "done" in triage ? triage.done : await processFile(file, own, triage.loaded));
+      inOrder.put(index, "done" in triage ? await triage.done : await processFile(file, own, triage.loaded));
     });
   } else {
     const setup: WorkerSetup = {
-      targets, select: options.select, ignore: options.ignore, write, keepText, project,
-      profiles: settings.slice(1).map((s, i) => ({ targets: s.targets, select: profiles[i + 1]!.select, ignore: profiles[i + 1]!.ignore })),
+      targets, select: options.select, ignore: options.ignore, write, keepText,
       plugins: options.plugins?.map((p) => path.resolve(options.cwd ?? process.cwd(), p)),
     };
-    await runParallel(files, settings, setup, jobs, collect);
+    const profileSetups = settings.slice(1).map((s, i) => ({ targets: s.targets, select: profiles[i + 1]!.select, ignore: profiles[i + 1]!.ignore, cacheSalt: s.cacheSalt }));
+    await runShared(files, settings, setup, { project, profiles: profileSetups }, jobs, cache, collect);
   }
-  // Rewrites were renamed into place without flushing their folders: one flush per folder now.
-  if (write) await syncFolders(results.flatMap((r) => (r.folder ? [r.folder] : [])));
+  await flusher?.finish();
   cache?.save();
   return { results, pathErrors: errors };
 }
@@ -165,61 +173,48 @@ function withProfiles(files: readonly FileJob[], profileOf: (file: FileJob) => R
 }
 
 /**
- * Triage on the main thread; the real work on the main thread plus `jobs - 1` workers. On big
- * trees the workers start at once and take work while triage is still going.
+ * The main thread and `jobs - 1` workers take files from one shared counter. Templates stay on the
+ * main thread (their settings hold functions), which does them first while the workers load.
  */
-async function runParallel(
+async function runShared(
   files: readonly FileJob[],
   settingsList: readonly JobSettings[],
   setup: WorkerSetup,
+  run: { project: ProjectViewSetup; profiles: ProfileSetup[] },
   jobs: number,
+  cache: ResultCache | undefined,
   collect: (result: FileResult) => void,
 ): Promise<void> {
-  const { WorkerPool, WorkQueue } = await import("./pool.js");
+  const [{ WorkerPool, Claims }, { takeFiles, breatheEvery }] = await Promise.all([import("./pool.js"), import("./take-files.js")]);
   const settingsOf = (file: FileJob) => settingsList[file.profile ?? 0]!;
   const inOrder = new InOrder(files.length, collect);
-  const finish = (index: number, result: FileResult) => inOrder.put(index, result);
-  const queue = new WorkQueue();
+  const python: IndexedJob[] = [];
+  const templates: IndexedJob[] = [];
+  for (const [index, file] of files.entries()) (file.template ? templates : python).push({ ...file, index });
+  const claims = new Claims();
   let pool: InstanceType<typeof WorkerPool> | undefined;
+  let own = 0;
+  let parsed = 0;
+  const mine = (job: IndexedJob, result: FileResult) => {
+    own++;
+    inOrder.put(job.index, result);
+    if (pool || !result.parsed || ++parsed < WORKER_START_PARSES) return;
+    pool = new WorkerPool(setup, jobs - 1, cache, (index, theirs) => inOrder.put(index, theirs));
+    pool.start({ ...run, files: python, claims: claims.buffer });
+  };
   try {
-    // Without a pool yet: what triage read, kept while it is little enough to process here.
-    let kept: (LoadedFile | undefined)[] | undefined = [];
-    let workBytes = 0;
-    for (const [index, file] of files.entries()) {
-      const triage = triageFile(file, settingsOf(file));
-      if ("done" in triage) inOrder.hold(index, triage.done);
-      else {
-        queue.push({ ...file, index });
-        workBytes += triage.size;
-        kept?.push(triage.loaded);
-        if (workBytes >= PARALLEL_MIN_BYTES) kept = undefined;
-        if (!pool && files.length >= EARLY_START_FILES && queue.waiting >= EARLY_START_JOBS) {
-          pool = new WorkerPool(setup, jobs - 1, queue, finish);
-          kept = undefined;
-        }
-      }
-      if (pool && index % 64 === 63) {
-        // Let the workers' answers in and hand out what triage has found so far.
-        pool.pump();
-        inOrder.flush();
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    }
-    inOrder.flush();
-    if (kept) {
-      await overlapped(queue.take(queue.waiting).entries(), async ([i, job]) => {
-        const loaded = kept![i];
-        kept![i] = undefined;
-        finish(job.index, await processFile(job, settingsOf(job), loaded));
-      });
-      return;
-    }
-    pool ??= new WorkerPool(setup, jobs - 1, queue, finish);
-    await pool.drain(settingsList, finish);
+    // Now and then the main thread lets the workers' results in (memory stays flat, progress moves).
+    const breathe = breatheEvery(BREATHE_MS);
+    await overlapped(templates, async (job) => mine(job, await processFile(job, settingsOf(job))), { breathe });
+    await takeFiles(python, claims, settingsOf, mine, { breathe });
+    await pool?.finish(() => files.length - own);
   } finally {
     await pool?.close();
   }
 }
+
+/** How long the main thread works between looks at the workers' messages. */
+const BREATHE_MS = 20;
 
 /** Hands results to `collect` in discovery order, whatever order they arrive in. */
 class InOrder {
@@ -228,11 +223,6 @@ class InOrder {
 
   constructor(private readonly count: number, private readonly collect: (result: FileResult) => void) {
     this.done = new Array(count);
-  }
-
-  /** Keeps a result without handing anything out yet (triage batches its hand-outs). */
-  hold(index: number, result: FileResult): void {
-    this.done[index] = result;
   }
 
   put(index: number, result: FileResult): void {

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   BIN, changedFiles, copyOf, gitApply, makeTree, read, removeTrees, runCli, snapshot, type CliResult,
 } from "./cli-helpers.js";
-import { PARALLEL_MIN_BYTES } from "../src/runner.js";
+import { WORKER_MIN_FILES } from "../src/runner.js";
 
 const T50 = ["--target", "django-5.0"];
 
@@ -351,9 +351,11 @@ describe.concurrent("discovery", () => {
 
 describe.concurrent("many files (worker pool)", () => {
   it("--check lists the same files in the same order with --jobs 1 and --jobs 2", async () => {
-    // Past the amount of work (bytes of files needing a parse) where the runner brings in workers.
+    // Far past the file count where the runner brings in workers, with ~1 MB to parse, so both
+    // threads take files.
     const count = 480;
-    const padding = `# ${"padding ".repeat(12)}\n`.repeat(Math.ceil((PARALLEL_MIN_BYTES * 1.2) / (count / 3) / 100));
+    expect(count).toBeGreaterThan(WORKER_MIN_FILES * 4);
+    const padding = `# ${"padding ".repeat(12)}\n`.repeat(Math.ceil(1_200_000 / (count / 3) / 100));
     const files: Record<string, string> = {};
     for (let i = 0; i < count; i++) {
       const name = `pkg${i % 9}/mod_${String(i).padStart(3, "0")}.py`;

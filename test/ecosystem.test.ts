@@ -286,7 +286,7 @@ export default {
   },
 };
 `;
-  /** Enough bytes to parse that the run uses worker threads (PARALLEL_MIN_BYTES); one file in 10 calls the helper. */
+  /** Enough files that the run is shared with a worker (WORKER_MIN_FILES) and ~1.6 MB to parse; one file in 10 calls the helper. */
   const manyFiles = () => {
     const files: Record<string, string> = { "rules/acme.mjs": PLUGIN, "rules/probe.mjs": PROBE };
     const padding = `# ${"x".repeat(98)}\n`.repeat(400);

@@ -6,7 +6,7 @@
 import { readFileSync, statSync, type Stats } from "node:fs";
 import { prefilterFor } from "../engine/prefilter.js";
 import { encode } from "../engine/text.js";
-import { writeAtomic, writeProblem } from "../io.js";
+import { writeAtomicAsync, writeProblem } from "../io.js";
 import type { FileJob, FileResult } from "../process-file.js";
 import type { Targets } from "../target.js";
 import type { TemplateRule } from "./rule.js";
@@ -33,8 +33,12 @@ export function decodeTemplate(bytes: Uint8Array): { text: string; bom: boolean 
   }
 }
 
-/** `loaded`: the file's bytes and the stat taken before reading them, when the caller has them. */
-export function processTemplate(job: FileJob, settings: TemplateSettings, loaded?: { bytes: Buffer; stat: Stats }): FileResult {
+/**
+ * A template's result; a promise only when it is being written (the flush to disk runs while the
+ * caller goes on, as for Python files). `loaded`: the file's bytes and the stat taken before
+ * reading them, when the caller has them.
+ */
+export function processTemplate(job: FileJob, settings: TemplateSettings, loaded?: { bytes: Buffer; stat: Stats }): FileResult | Promise<FileResult> {
   const base = { path: job.display, absolutePath: job.absolute, template: true as const, fixes: [], findings: [], problems: [] };
   let bytes: Buffer;
   let stat: Stats;
@@ -60,13 +64,15 @@ export function processTemplate(job: FileJob, settings: TemplateSettings, loaded
     out.before = decoded.text;
     out.after = result.code;
   }
-  if (settings.write) {
+  if (!settings.write) return out;
+  const written = async (): Promise<FileResult> => {
     try {
-      writeAtomic(job.absolute, encode({ encoding: "utf-8", bom: decoded.bom }, result.code), stat);
+      out.folder = await writeAtomicAsync(job.absolute, encode({ encoding: "utf-8", bom: decoded.bom }, result.code), stat);
       out.written = true;
+      return out;
     } catch (error) {
       return { ...out, status: "error", written: false, problems: [...out.problems, writeProblem(error)] };
     }
-  }
-  return out;
+  };
+  return written();
 }
