@@ -1,4 +1,0 @@
-# fixture: path=shop/dates.py target=django-4.0 findings=2
-from django.utils.datetime_safe import strftime
-
-LABEL = strftime(dt=TODAY, fmt="%Y")
