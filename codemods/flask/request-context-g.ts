@@ -13,6 +13,19 @@ import { fromImportAt } from "../../src/engine/helpers/from-import.js";
 const DOCS = "https://flask.palletsprojects.com/en/stable/changes/#version-2-1-0";
 const CONTEXT_METHODS = new Set(["test_request_context", "request_context"]);
 
+/**
+ * Cheap text test: some name bound by `as name` or by `name = ….request_context(…)` is read as
+ * `name.g`. Every shape the rule fixes or reports has such a binding (see bindingOf).
+ */
+function mayReadContextG(text: string): boolean {
+  if (!text.includes("flask")) return false;
+  const names = new Set<string>();
+  for (const m of text.matchAll(/\bas[\s\\]+([A-Za-z_]\w*)/g)) names.add(m[1]!);
+  for (const m of text.matchAll(/\b([A-Za-z_]\w*)[ \t]*=[^=\r\n][^\r\n]*request_context/g)) names.add(m[1]!);
+  for (const m of text.matchAll(/\b([A-Za-z_]\w*)[\s\\]*\.[\s\\]*g\b/g)) if (names.has(m[1]!)) return true;
+  return false;
+}
+
 function importsFlask(ctx: RuleContext): boolean {
   return ctx.facts.imports.some((b) => b.module === "flask" || b.module.startsWith("flask."));
 }
@@ -76,7 +89,7 @@ export default defineRule({
     "outside such a block, assignments to `ctx.g`, and blocks where `g` means something else are reported.",
   docs: DOCS,
   needles: ["test_request_context", "request_context"],
-  precheck: (text) => text.includes("flask") && /\.[\s\\]*g\b/.test(text),
+  precheck: mayReadContextG,
   create(ctx) {
     return {
       module() {
