@@ -42,6 +42,8 @@ export function checkCase(c: FixtureCase, rule: Rule): string[] {
     const lines = out.findings.filter((f) => f.rule === rule.id).map((f) => f.line).sort((a, b) => a - b);
     if (lines.join(",") !== c.findings.join(",")) failures.push(`findings on lines [${lines.join(", ")}], header says [${c.findings.join(", ")}]`);
   }
+  const messages = [...out.fixes, ...out.findings, ...(out.declined ?? []), ...out.findings.flatMap((f) => (f.original?.message ? [f.original] : []))];
+  if (messages.some((m) => /[\u0001\u0002]/.test(m.message!))) failures.push("a message still holds an unfilled lineOf() mark");
   const tree = parse(expected);
   if (tree.rootNode.hasError) failures.push("the expected output does not parse");
   tree.delete();

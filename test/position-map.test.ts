@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PassHistory } from "../src/engine/position-map.js";
 import { loadParser } from "../src/engine/parser.js";
-import { defineRule } from "../src/engine/rule.js";
+import { defineRule, lineOf } from "../src/engine/rule.js";
 import { transformSync } from "../src/engine/transform.js";
 import { makeTree, removeTrees, runCli } from "./cli-helpers.js";
 
@@ -101,5 +101,39 @@ describe("finding lines on standard input", () => {
       const result = await runCli(makeTree(), ["-", "--target", "django-3.1", "--stdin-filename", "app/models.py", ...(mode ? [mode] : [])], MODELS);
       expect(result.stderr).toMatch(new RegExp(`^app/models\\.py:${line}:\\d+: warning: .*\\[django/isnull-non-boolean\\]$`, "m"));
     }
+  });
+});
+
+describe("lines named inside a message (lineOf)", () => {
+  const insertTop = defineRule({
+    id: "test/insert2", framework: "django", since: "1.7", summary: "test", needles: ["legacy"],
+    create(ctx) {
+      return { module() { if (!ctx.source.startsWith("import new\n")) ctx.fix("insert", [{ start: 0, end: 0, text: "import new\n" }]); } };
+    },
+  });
+  const pointBack = defineRule({
+    id: "test/point", framework: "django", since: "1.7", summary: "test", needles: ["legacy"],
+    create(ctx) {
+      return {
+        module() {
+          const first = ctx.source.indexOf("legacy(");
+          const second = ctx.source.indexOf("legacy(", first + 1);
+          if (second > 0) ctx.report(second, `called again after ${lineOf(first)}`);
+        },
+      };
+    },
+  });
+
+  it("counts in the same text as the finding: rewritten in `message`, original in `original.message`", () => {
+    const out = transformSync("legacy()\nlegacy()\n", { rules: [insertTop, pointBack], targets: { django: "5.0" }, filename: "m.py" });
+    expect(out.findings).toEqual([{
+      rule: "test/point", message: "called again after line 2", line: 3, column: 1,
+      original: { line: 2, column: 1, message: "called again after line 1" },
+    }]);
+  });
+
+  it("needs no original when nothing moved", () => {
+    const out = transformSync("legacy()\nlegacy()\n", { rules: [pointBack], targets: { django: "5.0" }, filename: "m.py" });
+    expect(out.findings).toEqual([{ rule: "test/point", message: "called again after line 1", line: 2, column: 1 }]);
   });
 });

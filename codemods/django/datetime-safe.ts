@@ -12,7 +12,7 @@ import { nameMoves } from "../../src/engine/helpers/name-moves.js";
 import { importEntries } from "../../src/engine/helpers/imports.js";
 import { insertAbove, replaceStatement } from "../../src/engine/helpers/statements.js";
 import type { Node } from "../../src/engine/parser.js";
-import { defineRule, type RuleContext } from "../../src/engine/rule.js";
+import { defineRule, type RuleContext, lineOf } from "../../src/engine/rule.js";
 
 const DOCS = "https://docs.djangoproject.com/en/stable/releases/4.0/#features-deprecated-in-4-0";
 const MODULE = "django.utils.datetime_safe";
@@ -82,15 +82,15 @@ function planHelper(ctx: RuleContext, binding: ImportBinding): HelperPlan | stri
   for (const ref of refs.refs) {
     const call = callOf(ref);
     const args = call ? callArgs(call) : undefined;
-    const line = ref.startPosition.row + 1;
-    if (!call || !args || args.comments.length > 0 || args.args.length !== args.positional.length) return `line ${line} is not a plain call`;
+    const line = lineOf(ref);
+    if (!call || !args || args.comments.length > 0 || args.args.length !== args.positional.length) return `${line} is not a plain call`;
     const [first, second] = args.positional;
     if (binding.imported === "strftime") {
-      if (args.positional.length !== 2) return `the call on line ${line} does not pass (date, format)`;
+      if (args.positional.length !== 2) return `the call on ${line} does not pass (date, format)`;
       const value = PRIMARY.has(first!.type) ? text(first!) : `(${text(first!)})`;
       plan.edits.push({ start: call.startIndex, end: call.endIndex, text: `${value}.strftime(${text(second!)})` });
     } else if (binding.imported === "new_date") {
-      if (args.positional.length !== 1 || !isPlainReference(first!)) return `the call on line ${line} does not pass one name`;
+      if (args.positional.length !== 1 || !isPlainReference(first!)) return `the call on ${line} does not pass one name`;
       const v = text(first!);
       const present = importedAt(ctx.facts, "date", call, DATE);
       if (!present) plan.needsDate = true;
@@ -98,7 +98,7 @@ function planHelper(ctx: RuleContext, binding: ImportBinding): HelperPlan | stri
     } else if (binding.imported === "new_datetime") {
       const inner = args.positional.length === 1 && first!.type === "call" ? first!.childForFieldName("function") : undefined;
       const qualified = inner ? ctx.facts.qualifiedName(inner) : undefined;
-      if (!qualified || !DATETIME_FACTORIES.has(qualified)) return `the call on line ${line} may pass a date, whose conversion has no one-expression spelling`;
+      if (!qualified || !DATETIME_FACTORIES.has(qualified)) return `the call on ${line} may pass a date, whose conversion has no one-expression spelling`;
       plan.edits.push({ start: call.startIndex, end: call.endIndex, text: text(first!) });
     } else return `${binding.imported} has no replacement`;
   }

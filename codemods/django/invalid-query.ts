@@ -8,7 +8,7 @@ import { importedAt } from "../../src/engine/helpers/calls.js";
 import { importEntries, rewriteImportEntries } from "../../src/engine/helpers/imports.js";
 import { insertAbove, replaceStatement } from "../../src/engine/helpers/statements.js";
 import type { Node } from "../../src/engine/parser.js";
-import { defineRule, type RuleContext } from "../../src/engine/rule.js";
+import { defineRule, type RuleContext, lineOf } from "../../src/engine/rule.js";
 
 const DOCS = "https://docs.djangoproject.com/en/stable/releases/3.1/#features-deprecated-in-3-1";
 const OLD = new Set(["django.db.models.query_utils.InvalidQuery", "django.db.models.query.InvalidQuery"]);
@@ -26,7 +26,7 @@ function handlerEdit(ref: Node): Edit | string {
   const tuple = parent?.type === "tuple" ? parent : undefined;
   const tupleClause = tuple?.parent?.type === "as_pattern" ? tuple.parent.parent : tuple?.parent;
   if (tuple && tupleClause?.type === "except_clause") return { start: ref.startIndex, end: ref.endIndex, text: NAMES.join(", ") };
-  return `line ${ref.startPosition.row + 1} uses it outside an except clause`;
+  return `${lineOf(ref)} uses it outside an except clause`;
 }
 
 function plan(ctx: RuleContext, binding: ImportBinding): Edit[] | string {

@@ -7,7 +7,7 @@ import type { ImportBinding } from "../../src/engine/facts.js";
 import { callArgs, callOf, callsTo, importedAt, insertArgument, realignArguments } from "../../src/engine/helpers/calls.js";
 import { formatImportName, importEntries, rewriteImportEntries } from "../../src/engine/helpers/imports.js";
 import type { Node } from "../../src/engine/parser.js";
-import { defineRule, type RuleContext } from "../../src/engine/rule.js";
+import { defineRule, type RuleContext, lineOf } from "../../src/engine/rule.js";
 
 const MODULES = ["django.db.models", "django.db.models.fields", "django.contrib.gis.db.models"];
 const OLD = "NullBooleanField";
@@ -82,9 +82,9 @@ function rewriteBinding(ctx: RuleContext, binding: ImportBinding): void {
   const edits: Edit[] = [];
   for (const ref of refs.refs) {
     const call = callOf(ref);
-    if (!call) return leave(`it is used other than as a call (line ${ref.startPosition.row + 1}); use ${NEW}(null=True) by hand`);
+    if (!call) return leave(`it is used other than as a call (${lineOf(ref)}); use ${NEW}(null=True) by hand`);
     const change = nullTrue(ctx, call, binding.alias ? 0 : NEW.length - OLD.length);
-    if (typeof change === "string") return leave(`a call on line ${ref.startPosition.row + 1} cannot be rewritten: ${change}`);
+    if (typeof change === "string") return leave(`a call on ${lineOf(ref)} cannot be rewritten: ${change}`);
     edits.push(...change);
     if (!binding.alias) edits.push({ start: ref.startIndex, end: ref.endIndex, text: NEW });
   }

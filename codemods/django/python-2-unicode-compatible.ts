@@ -7,7 +7,7 @@ import type { ImportBinding } from "../../src/engine/facts.js";
 import { rewriteImportEntries } from "../../src/engine/helpers/imports.js";
 import { ownsItsLines } from "../../src/engine/helpers/statements.js";
 import type { Node } from "../../src/engine/parser.js";
-import { defineRule, type RuleContext } from "../../src/engine/rule.js";
+import { defineRule, type RuleContext, lineOf } from "../../src/engine/rule.js";
 import { lineEndWithNewline, lineStart } from "../../src/engine/text.js";
 import { mayReachNames } from "../../src/engine/text-scan.js";
 
@@ -17,12 +17,12 @@ const QUALIFIED = new Set(["django.utils.encoding.python_2_unicode_compatible", 
 /** The edit removing the decorator whose expression is `use`, or why it cannot be removed. */
 function dropDecorator(ctx: RuleContext, use: Node): Edit | string {
   const decorator = use.parent;
-  if (decorator?.type !== "decorator" || decorator.namedChild(0)?.id !== use.id) return `line ${use.startPosition.row + 1} uses it other than as a class decorator`;
+  if (decorator?.type !== "decorator" || decorator.namedChild(0)?.id !== use.id) return `${lineOf(use)} uses it other than as a class decorator`;
   const decorated = decorator.parent;
   if (decorated?.type !== "decorated_definition" || decorated.childForFieldName("definition")?.type !== "class_definition") {
-    return `line ${use.startPosition.row + 1} decorates something other than a class`;
+    return `${lineOf(use)} decorates something other than a class`;
   }
-  if (!ownsItsLines(ctx.source, decorator)) return `the decorator on line ${use.startPosition.row + 1} shares its line`;
+  if (!ownsItsLines(ctx.source, decorator)) return `the decorator on ${lineOf(use)} shares its line`;
   return { start: lineStart(ctx.source, decorator.startIndex), end: lineEndWithNewline(ctx.source, decorator.endIndex), text: "" };
 }
 

@@ -7,7 +7,7 @@ import type { ImportBinding } from "../../src/engine/facts.js";
 import { callArgs, callOf, insertArgument } from "../../src/engine/helpers/calls.js";
 import { rewriteImportEntries } from "../../src/engine/helpers/imports.js";
 import type { Node } from "../../src/engine/parser.js";
-import { defineRule, type RuleContext } from "../../src/engine/rule.js";
+import { defineRule, type RuleContext, lineOf } from "../../src/engine/rule.js";
 import { enclosingScope } from "../../src/engine/scope.js";
 
 const DOCS = "https://docs.djangoproject.com/en/stable/releases/2.0/#features-removed-in-2-0";
@@ -90,7 +90,7 @@ function rewrite(ctx: RuleContext, groups: ImportBinding[][]): void {
     if (!facts.nameIsFree(NEW, binding.scope, refs.refs, QUALIFIED_NEW, binding.statement.startIndex)) return leave(`the name ${NEW} already means something else here`);
     for (const ref of refs.refs) {
       const problem = callProblem(ctx, ref);
-      if (problem) return leave(`${problem} (line ${ref.startPosition.row + 1})`);
+      if (problem) return leave(`${problem} (${lineOf(ref)})`);
       const args = callArgs(callOf(ref)!)!;
       edits.push({ start: ref.startIndex, end: ref.endIndex, text: NEW });
       edits.push(...insertArgument(ctx.source, args, 0, "request", ctx.newline));

@@ -10,7 +10,7 @@ import { callArgs, callOf, importedAt } from "../../src/engine/helpers/calls.js"
 import { importEntries, rewriteImportEntries } from "../../src/engine/helpers/imports.js";
 import { insertAbove, replaceStatement } from "../../src/engine/helpers/statements.js";
 import type { Node } from "../../src/engine/parser.js";
-import { defineRule, type RuleContext } from "../../src/engine/rule.js";
+import { defineRule, type RuleContext, lineOf } from "../../src/engine/rule.js";
 
 const DOCS = "https://docs.djangoproject.com/en/stable/releases/2.2/#features-deprecated-in-2-2";
 
@@ -59,9 +59,9 @@ function plan(ctx: RuleContext, group: ImportBinding[]): Edit[] | string {
   const edits: Edit[] = [];
   for (const ref of refs.refs) {
     const call = callOf(ref);
-    if (!call) return `it is used other than as a call (line ${ref.startPosition.row + 1})`;
+    if (!call) return `it is used other than as a call (${lineOf(ref)})`;
     const change = callEdits(call, ref);
-    if (typeof change === "string") return `a call on line ${ref.startPosition.row + 1} cannot be rewritten: ${change}`;
+    if (typeof change === "string") return `a call on ${lineOf(ref)} cannot be rewritten: ${change}`;
     edits.push(...change);
   }
   const needed: string[] = [];

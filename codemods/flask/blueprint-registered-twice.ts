@@ -4,7 +4,7 @@
 // blueprint object on the same receiver in one block, or one inside a loop.
 import type { Node } from "../../src/engine/parser.js";
 import { enclosingScope } from "../../src/engine/scope.js";
-import { defineRule } from "../../src/engine/rule.js";
+import { defineRule, lineOf } from "../../src/engine/rule.js";
 import { statementOf } from "../../src/engine/facts.js";
 import { stringValue } from "../../src/engine/helpers/findings.js";
 import { blueprintName, registrations, type Registration } from "../../src/engine/helpers/blueprints.js";
@@ -61,7 +61,7 @@ export default defineRule({
           const key = `${statement.parent?.id}:${r.receiver.text}:${registeredAs}`;
           const earlier = seen.get(key) ?? [];
           if (earlier.length > 0) {
-            ctx.report(r.call, `Flask 2.1 refuses to register blueprint ${r.blueprint.text} twice under the same name (line ${earlier[0]!.call.startPosition.row + 1} registers it already): add name="..." with a unique name to this registration (${DOCS})`);
+            ctx.report(r.call, `Flask 2.1 refuses to register blueprint ${r.blueprint.text} twice under the same name (${lineOf(earlier[0]!.call)} registers it already): add name="..." with a unique name to this registration (${DOCS})`);
           }
           earlier.push(r);
           seen.set(key, earlier);

@@ -4,7 +4,7 @@
 // registers a blueprint and a later statement of the same block (a call, or a decorator on a
 // definition) calls one of its setup methods.
 import type { Node } from "../../src/engine/parser.js";
-import { defineRule } from "../../src/engine/rule.js";
+import { defineRule, lineOf } from "../../src/engine/rule.js";
 import { statementOf } from "../../src/engine/facts.js";
 import { registrations, soleBinding, type Registration } from "../../src/engine/helpers/blueprints.js";
 
@@ -75,7 +75,7 @@ export default defineRule({
                 if (object.text !== r.blueprint.text || soleBinding(ctx.facts, object)?.id !== r.binding.id || reported.has(callee.id)) continue;
                 reported.add(callee.id);
                 const method = callee.childForFieldName("attribute")!.text;
-                ctx.report(callee, `Flask 2.3 refuses ${object.text}.${method} after ${object.text} is registered (line ${r.call.startPosition.row + 1}), and before that it never reached the app: move it above the register_blueprint call (${DOCS})`);
+                ctx.report(callee, `Flask 2.3 refuses ${object.text}.${method} after ${object.text} is registered (${lineOf(r.call)}), and before that it never reached the app: move it above the register_blueprint call (${DOCS})`);
               }
             }
           }

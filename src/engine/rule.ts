@@ -70,7 +70,7 @@ export interface Finding {
   column: number;
   message: string;
   /** Where the same place is in the text before this run's rewrite, when that differs. */
-  original?: { line: number; column: number };
+  original?: { line: number; column: number; message?: string };
 }
 
 export interface RuleContext {
@@ -93,6 +93,15 @@ export interface RuleContext {
   fix(message: string, edits: Edit[]): void;
   /** A warning that changes nothing. */
   report(at: Node | number, message: string): void;
+}
+
+/**
+ * "line N" for a message that names another place of the file. The number is filled in when the
+ * finding is placed, so it counts in the same text as the finding's own line (the original text
+ * with --diff/--check, the rewrite after a write), which a number worked out now would not.
+ */
+export function lineOf(at: Node | number): string {
+  return `line \u0001${typeof at === "number" ? at : at.startIndex}\u0002`;
 }
 
 export function defineRule(rule: Rule): Rule {

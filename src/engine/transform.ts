@@ -152,10 +152,14 @@ export function transformSync(source: string, options: TransformOptions): Transf
   for (const fix of made) {
     fixes.push({ rule: fix.rule, message: fix.message, line: sourceLines.position(history.toOriginal(fix.index, fix.pass)).line });
   }
-  const locate = (list: IndexedFinding[]): Finding[] => text === source ? list.map(withoutIndex) : list.map((f) => {
-    const original = sourceLines.position(history.toOriginal(f.index));
+  const finalLines = text === source ? sourceLines : new LineIndex(text);
+  const locate = (list: IndexedFinding[]): Finding[] => list.map((f) => {
     const finding = withoutIndex(f);
-    return original.line === f.line && original.column === f.column ? finding : { ...finding, original };
+    if (finding.message.includes("\u0001")) finding.message = fillLines(finding.message, (at) => finalLines.position(at).line);
+    if (text === source) return finding;
+    const original = { ...sourceLines.position(history.toOriginal(f.index)), message: fillLines(f.message, (at) => sourceLines.position(history.toOriginal(at)).line) };
+    if (original.message === finding.message) delete (original as { message?: string }).message;
+    return original.line === f.line && original.column === f.column && original.message === undefined ? finding : { ...finding, original };
   });
   const located = locate(findings);
   return { code: text, changed: text !== source, fixes, findings: located, ...(declined.length > 0 ? { declined: locate(declined) } : {}), problems, parsed: true, settled };
@@ -221,6 +225,11 @@ interface MadeFix {
 
 function recordFixes(into: MadeFix[], pass: number, fixes: Fix[]): void {
   for (const fix of fixes) into.push({ rule: fix.rule, message: fix.message, index: fix.edits.length > 0 ? firstStart(fix) : 0, pass });
+}
+
+/** A message with lineOf() marks, each replaced by the line `lineAt` gives for its index. */
+function fillLines(message: string, lineAt: (index: number) => number): string {
+  return message.includes("\u0001") ? message.replace(/\u0001(\d+)\u0002/g, (_, index: string) => String(lineAt(Number(index)))) : message;
 }
 
 /** A finding as reported, with its index in the text of the pass that reported it. */

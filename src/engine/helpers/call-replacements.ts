@@ -9,7 +9,7 @@ import type { Edit } from "../edits.js";
 import type { ImportBinding } from "../facts.js";
 import type { Node } from "../parser.js";
 import { targetReaches } from "../../target.js";
-import { defineRule, type Rule, type RuleContext, type RuleMeta } from "../rule.js";
+import { defineRule, lineOf, type Rule, type RuleContext, type RuleMeta } from "../rule.js";
 import { callArgs, callOf, importedAt, type CallArgs } from "./calls.js";
 import { importEntries, rewriteImportEntries } from "./imports.js";
 import { insertAbove, replaceStatement } from "./statements.js";
@@ -54,12 +54,12 @@ export const argText = (source: string, node: Node): string => source.slice(node
 function rewriteUse(ctx: RuleContext, replacement: CallReplacement, ref: Node, name: string): Edit | string {
   if (!replacement.rewrite) return { start: ref.startIndex, end: ref.endIndex, text: name };
   const call = callOf(ref);
-  if (!call) return `line ${ref.startPosition.row + 1} uses it other than as a call`;
+  if (!call) return `${lineOf(ref)} uses it other than as a call`;
   const args = callArgs(call);
-  if (!args) return `the call on line ${ref.startPosition.row + 1} cannot be read`;
-  if (args.comments.length > 0) return `the call on line ${ref.startPosition.row + 1} holds comments`;
+  if (!args) return `the call on ${lineOf(ref)} cannot be read`;
+  if (args.comments.length > 0) return `the call on ${lineOf(ref)} holds comments`;
   const text = replacement.rewrite(args, ctx.source, name, ctx);
-  if (text.startsWith("!")) return `the call on line ${ref.startPosition.row + 1} ${text.slice(1)}`;
+  if (text.startsWith("!")) return `the call on ${lineOf(ref)} ${text.slice(1)}`;
   return { start: call.startIndex, end: call.endIndex, text };
 }
 
