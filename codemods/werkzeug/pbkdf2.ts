@@ -9,6 +9,7 @@
 import type { Edit } from "../../src/engine/edits.js";
 import type { CallArgs } from "../../src/engine/helpers/calls.js";
 import { nameMoves } from "../../src/engine/helpers/name-moves.js";
+import { isPlain, kindOf } from "../../src/engine/helpers/value-kinds.js";
 import type { Node } from "../../src/engine/parser.js";
 import type { RuleContext } from "../../src/engine/rule.js";
 
@@ -17,36 +18,6 @@ type Parameter = (typeof PARAMETERS)[number];
 
 /** hashlib constructors whose `.name` is their own name. */
 const HASHLIB = new Set(["md5", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3_224", "sha3_256", "sha3_384", "sha3_512", "blake2b", "blake2s"]);
-const BYTES_CALLS = new Set(["encode", "digest", "bytes", "b64decode", "urlsafe_b64decode", "urandom", "token_bytes"]);
-const STR_CALLS = new Set(["decode", "hexdigest", "str", "format", "join", "hex", "token_hex", "token_urlsafe"]);
-
-function calledName(node: Node): string | undefined {
-  if (node.type !== "call") return undefined;
-  const callee = node.childForFieldName("function");
-  if (callee?.type === "identifier") return callee.text;
-  if (callee?.type === "attribute") return callee.childForFieldName("attribute")?.text;
-  return undefined;
-}
-
-function kindOf(node: Node): "bytes" | "str" | "unknown" {
-  if (node.type === "string") return /^[rRuUfF]*[bB]/.test(node.text) ? "bytes" : "str";
-  if (node.type === "concatenated_string") return kindOf(node.namedChildren[0]!);
-  const called = calledName(node);
-  if (called && BYTES_CALLS.has(called)) return "bytes";
-  if (called && STR_CALLS.has(called)) return "str";
-  return "unknown";
-}
-
-/** Reading it twice gives the same value (a name, an attribute chain, a literal subscript). */
-function isPlain(node: Node): boolean {
-  if (node.type === "identifier") return true;
-  if (node.type === "attribute") return isPlain(node.childForFieldName("object")!);
-  if (node.type === "subscript") {
-    const index = node.childForFieldName("subscript");
-    return isPlain(node.childForFieldName("value")!) && (index?.type === "string" || index?.type === "integer");
-  }
-  return false;
-}
 
 const PRIMARY = new Set(["identifier", "attribute", "subscript", "call", "string", "parenthesized_expression"]);
 

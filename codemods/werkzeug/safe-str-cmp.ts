@@ -7,39 +7,10 @@
 import type { Edit } from "../../src/engine/edits.js";
 import type { CallArgs } from "../../src/engine/helpers/calls.js";
 import { nameMoves } from "../../src/engine/helpers/name-moves.js";
+import { isPlain, kindOf } from "../../src/engine/helpers/value-kinds.js";
 import type { Node } from "../../src/engine/parser.js";
 
 /** Methods and builtins whose result is surely bytes / surely str. */
-const BYTES_CALLS = new Set(["encode", "digest", "bytes", "b64encode", "urlsafe_b64encode", "b64decode", "urlsafe_b64decode", "to_bytes"]);
-const STR_CALLS = new Set(["decode", "hexdigest", "str", "format", "join", "lower", "upper", "strip", "hex"]);
-
-function calledName(node: Node): string | undefined {
-  if (node.type !== "call") return undefined;
-  const callee = node.childForFieldName("function");
-  if (callee?.type === "identifier") return callee.text;
-  if (callee?.type === "attribute") return callee.childForFieldName("attribute")?.text;
-  return undefined;
-}
-
-function kindOf(node: Node): "bytes" | "str" | "unknown" {
-  if (node.type === "string") return /^[rR]?[bB]/.test(node.text) ? "bytes" : "str";
-  if (node.type === "concatenated_string") return kindOf(node.namedChildren[0]!);
-  const called = calledName(node);
-  if (called && BYTES_CALLS.has(called)) return "bytes";
-  if (called && STR_CALLS.has(called)) return "str";
-  return "unknown";
-}
-
-/** Reading it twice gives the same value with no side effect worth mentioning. */
-function isPlain(node: Node): boolean {
-  if (node.type === "identifier") return true;
-  if (node.type === "attribute") return isPlain(node.childForFieldName("object")!);
-  if (node.type === "subscript") {
-    const index = node.childForFieldName("subscript");
-    return isPlain(node.childForFieldName("value")!) && (index?.type === "string" || index?.type === "integer");
-  }
-  return false;
-}
 
 /** Python primaries take `.encode()` directly; anything else needs parentheses. */
 function primary(node: Node): string {
