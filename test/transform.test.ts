@@ -6,6 +6,9 @@ import { defineRule, type Rule } from "../src/engine/rule.js";
 import { transformSync } from "../src/engine/transform.js";
 import { removeStatement, insertAbove } from "../src/engine/helpers/statements.js";
 import type { Node } from "../src/engine/parser.js";
+import type { Edit } from "../src/engine/edits.js";
+import { removeStatementAndSpacing } from "../src/engine/helpers/versioned-code.js";
+import { removeImportStatement } from "../src/engine/helpers/drop-imports.js";
 
 beforeAll(async () => {
   await loadParser();
@@ -184,6 +187,41 @@ describe("removeStatement keeps the comments inside a statement", () => {
 
   it("a statement without inner comments goes with its line and trailing comment, as before", () => {
     const out = run("x = 1\nfrom old import a  # gone\ny = 2\n", [dropImports]);
+    expect(out.code).toBe("x = 1\ny = 2\n");
+  });
+});
+
+describe("the spacing-aware removals keep an import's inner comments too", () => {
+  const dropSpaced = (remove: (source: string, statement: Node) => Edit[]) => defineRule({
+    id: "test/drop-spaced", framework: "django", since: "1.7", summary: "test", needles: ["old"],
+    create(ctx) {
+      return {
+        import_from_statement(node: Node) {
+          if (node.childForFieldName("module_name")?.text === "old") ctx.fix("drop", remove(ctx.source, node));
+        },
+      };
+    },
+  });
+
+  it("removeStatementAndSpacing and removeImportStatement", () => {
+    for (const remove of [removeStatementAndSpacing, removeImportStatement]) {
+      const out = run("import a\n\nfrom old import (  # why\n    b,\n)\n\nx = 1\n", [dropSpaced(remove)]);
+      expect(out.code).toBe("import a\n\n# why\n\nx = 1\n");
+    }
+  });
+
+  it("a statement other than an import takes its comments along", () => {
+    const dropAssign = defineRule({
+      id: "test/drop-assign", framework: "django", since: "1.7", summary: "test", needles: ["old"],
+      create(ctx) {
+        return {
+          expression_statement(node: Node) {
+            if (node.text.startsWith("old =")) ctx.fix("drop", removeStatement(ctx.source, node));
+          },
+        };
+      },
+    });
+    const out = run("x = 1\nold = [  # gone\n    1,\n]\ny = 2\n", [dropAssign]);
     expect(out.code).toBe("x = 1\ny = 2\n");
   });
 });

@@ -5,12 +5,13 @@ import type { Edit } from "../edits.js";
 import type { Node } from "../parser.js";
 import { lineEndWithNewline, lineStart } from "../text.js";
 import { importEntries, rewriteImportEntries } from "./imports.js";
-import { ownsItsLines, removeStatement } from "./statements.js";
+import { innerComments, ownsItsLines, removeStatement } from "./statements.js";
 import { removeStatementAndSpacing } from "./versioned-code.js";
 
 /** Deletes a whole import statement and the blank lines it would leave doubled. */
 export function removeImportStatement(source: string, statement: Node): Edit[] {
-  if (!ownsItsLines(source, statement)) return removeStatement(source, statement);
+  // An import with comments inside: removeStatement keeps those comments (the spacing stays).
+  if (!ownsItsLines(source, statement) || innerComments(statement).length > 0) return removeStatement(source, statement);
   const own = lineStart(source, statement.startIndex);
   let start = own;
   while (start > 0) {

@@ -32,8 +32,8 @@ function siblingStatements(statement: Node): Node[] {
 export function removeStatement(source: string, statement: Node): Edit[] {
   const block = statement.parent;
   const only = block?.type === "block" && siblingStatements(statement).length === 1;
-  // Comments written inside a multi-line statement (`from m import (  # why`) are the user's:
-  // they stay, on their own lines where the statement was.
+  // Comments written inside a multi-line import (`from m import (  # why`) are the user's: they
+  // stay, on their own lines where the statement was.
   const kept = innerComments(statement);
   if (only) {
     const indent = kept.length > 0 ? newlineOf(source) + indentAt(source, statement.startIndex) : "";
@@ -85,8 +85,14 @@ export function insertAbove(source: string, statement: Node, lines: string[], ne
   return { start: statement.startIndex, end: statement.startIndex, text: lines.map((l) => `${l}; `).join("") };
 }
 
-/** The text of every comment inside `statement`'s own range (never one after it on its line). */
-function innerComments(statement: Node): string[] {
-  if (!statement.text.includes("#")) return [];
+const IMPORTS = new Set(["import_statement", "import_from_statement", "future_import_statement"]);
+
+/**
+ * The comments written inside an import statement's own range (never one after it on its line):
+ * they describe the code around the import, so they outlive it. Other statements' comments go
+ * with them (dead code takes its comments along).
+ */
+export function innerComments(statement: Node): string[] {
+  if (!IMPORTS.has(statement.type) || !statement.text.includes("#")) return [];
   return statement.descendantsOfType("comment").flatMap((c) => (c ? [c.text.replace(/\r$/, "")] : []));
 }

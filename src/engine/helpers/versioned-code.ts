@@ -2,7 +2,7 @@
 // target, and re-indenting a block's text when it moves out of the compound statement holding it.
 import type { Edit } from "../edits.js";
 import type { Facts } from "../facts.js";
-import { ownsItsLines, removeStatement } from "./statements.js";
+import { innerComments, ownsItsLines, removeStatement } from "./statements.js";
 import type { Node } from "../parser.js";
 import { indentAt, lineEndWithNewline, lineStart } from "../text.js";
 
@@ -113,7 +113,8 @@ export function dedentBlock(source: string, block: Node, replaced: Node): string
 export function removeStatementAndSpacing(source: string, statement: Node): Edit[] {
   const block = statement.parent;
   const siblings = block ? block.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment") : [];
-  if (siblings.length <= 1 || !ownsItsLines(source, statement)) return removeStatement(source, statement);
+  // An import with comments inside: removeStatement keeps those comments (the spacing stays).
+  if (siblings.length <= 1 || !ownsItsLines(source, statement) || innerComments(statement).length > 0) return removeStatement(source, statement);
   let start = lineStart(source, statement.startIndex);
   let end = lineEndWithNewline(source, statement.endIndex);
   const blank = /^[ \t\f]*(?:\r\n|\r|\n)/;
