@@ -86,7 +86,10 @@ export default removedNames({
     "Werkzeug 1.0, 2.1, 2.3 and 3.0 removed APIs that need a person to choose the replacement: the rest of " +
     "`werkzeug.contrib` (secure cookies, sessions, atom, ...), `werkzeug.utils` helpers such as " +
     "`HTMLBuilder`, user-agent parsing, `environ[\"werkzeug.server.shutdown\"]`, `url_encode` / " +
-    "`url_fix`, the `werkzeug.wsgi` path helpers, and password-hash methods other than scrypt and pbkdf2. Each use is " +
+    "`url_fix`, the `werkzeug.wsgi` path helpers, password-hash methods other than scrypt and pbkdf2, " +
+    "`HTTPException.wrap`, `Local` identity hooks, `PlainRequest` / `disable_data_descriptor`, `request.user_agent.browser` " +
+    "and its siblings, `parse_options_header(multiple=)`, `Map(charset=)`, a test client's `cookie_jar`, and " +
+    "`FormDataParser.get_parse_func` / `parse_functions` overrides. Each use is " +
     "reported from the version that deprecated it, with what to do; nothing is changed.",
   docs: V20,
   names,
