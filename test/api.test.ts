@@ -1,9 +1,20 @@
 // The public library API from src/index.ts.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { defineRule, rules, transform, transformTemplate, upgrade } from "../src/index.js";
+
+/** Folders made by these tests, removed at the end so runs leave nothing under the temp dir. */
+const made: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "pycodemod-api-"));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 describe("library API", () => {
   it("transform rewrites source for a target and reports fixes", async () => {
@@ -46,7 +57,7 @@ describe("library API", () => {
   });
 
   it("upgrade reports per-file results and writes only when asked", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "pycodemod-api-"));
+    const dir = tempDir();
     const file = path.join(dir, "a.py");
     const source = "from django.utils.encoding import smart_text\nsmart_text(1)\n";
     writeFileSync(file, source);
@@ -63,7 +74,7 @@ describe("library API", () => {
     expect(out.fixes.map((f) => f.rule)).toEqual(["templates/load-staticfiles", "templates/ifequal"]);
     const only = transformTemplate("{% load staticfiles %}", { target: "django-4.0", rules: ["templates/ifequal"] });
     expect(only.changed).toBe(false);
-    const dir = mkdtempSync(path.join(tmpdir(), "pycodemod-api-"));
+    const dir = tempDir();
     mkdirSync(path.join(dir, "templates"));
     writeFileSync(path.join(dir, "templates", "a.html"), "{% load admin_static %}\n");
     const run = await upgrade([dir], { target: "django-4.0" });

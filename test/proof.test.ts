@@ -10,7 +10,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { makeTree, REPO } from "./cli-helpers.js";
+import { makeTree, removeTrees, REPO } from "./cli-helpers.js";
 
 const PROVE = path.join(REPO, "scripts", "prove.sh");
 const STRICT = path.join(REPO, "scripts", "prove", "strict.py");
@@ -145,6 +145,9 @@ function prove(release: Release, pythonpath: string, followUp?: string): Promise
 }
 
 const report: string[] = [];
+
+// The temp trees of every test in this file go at the end.
+afterAll(removeTrees);
 
 describe.sequential("proof: the upgraded examples run on real framework releases", () => {
   afterAll(() => {
