@@ -22,8 +22,8 @@ const HASHLIB = new Set(["md5", "sha1", "sha224", "sha256", "sha384", "sha512", 
 const PRIMARY = new Set(["identifier", "attribute", "subscript", "call", "string", "parenthesized_expression"]);
 
 /** data and salt as pbkdf2_hmac wants them: bytes, with str encoded as UTF-8 like Werkzeug did. */
-function asBytes(node: Node): string | undefined {
-  const kind = kindOf(node);
+function asBytes(ctx: RuleContext, node: Node): string | undefined {
+  const kind = kindOf(ctx.facts, node);
   if (kind === "bytes") return node.text;
   if (kind === "str") return `${PRIMARY.has(node.type) ? node.text : `(${node.text})`}.encode()`;
   if (isPlain(node)) return `${node.text}.encode() if isinstance(${node.text}, str) else ${node.text}`;
@@ -58,8 +58,8 @@ function pbkdf2Arguments(hex: boolean) {
       return "it relies on the default iteration count, which Werkzeug changed between releases (150000 in 0.15–1.0, 260000 in 2.0); " +
         "write hashlib.pbkdf2_hmac with the count your stored hashes were made with";
     }
-    const dataBytes = asBytes(data);
-    const saltBytes = asBytes(salt);
+    const dataBytes = asBytes(ctx, data);
+    const saltBytes = asBytes(ctx, salt);
     if (dataBytes === undefined || saltBytes === undefined) {
       return "the data or the salt may be str or bytes and is not a plain name: pbkdf2_hmac needs bytes, so encode str as UTF-8 by hand";
     }

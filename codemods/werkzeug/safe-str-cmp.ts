@@ -9,21 +9,20 @@ import type { CallArgs } from "../../src/engine/helpers/calls.js";
 import { nameMoves } from "../../src/engine/helpers/name-moves.js";
 import { isPlain, kindOf } from "../../src/engine/helpers/value-kinds.js";
 import type { Node } from "../../src/engine/parser.js";
-
-/** Methods and builtins whose result is surely bytes / surely str. */
+import type { RuleContext } from "../../src/engine/rule.js";
 
 /** Python primaries take `.encode()` directly; anything else needs parentheses. */
 function primary(node: Node): string {
   return ["identifier", "attribute", "subscript", "call", "string", "parenthesized_expression"].includes(node.type) ? node.text : `(${node.text})`;
 }
 
-function encodedArguments(args: CallArgs): Edit[] | string {
+function encodedArguments(args: CallArgs, ctx: RuleContext): Edit[] | string {
   if (args.listSplat || args.dictSplat || args.keywords.size > 0 || args.positional.length !== 2) {
     return "it is not called with exactly two positional arguments";
   }
   const edits: Edit[] = [];
   for (const arg of args.positional) {
-    const kind = kindOf(arg);
+    const kind = kindOf(ctx.facts, arg);
     if (kind === "bytes") continue;
     let text: string;
     if (kind === "str") text = `${primary(arg)}.encode()`;

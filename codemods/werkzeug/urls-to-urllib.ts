@@ -6,6 +6,7 @@
 import type { Edit } from "../../src/engine/edits.js";
 import { insertArgument, type CallArgs } from "../../src/engine/helpers/calls.js";
 import { nameMoves, type NameMove } from "../../src/engine/helpers/name-moves.js";
+import { isTextLiteral } from "../../src/engine/helpers/surely-str.js";
 import type { Node } from "../../src/engine/parser.js";
 import type { RuleContext } from "../../src/engine/rule.js";
 
@@ -23,7 +24,9 @@ function plainString(node: Node): string | undefined {
 }
 
 function isBytesOrNumber(node: Node): boolean {
-  return node.type === "integer" || node.type === "float" || (node.type === "string" && /^[bB]/.test(node.text));
+  if (node.type === "integer" || node.type === "float") return true;
+  // rb"..." and b"..." "..." are bytes too.
+  return (node.type === "string" || node.type === "concatenated_string") && !isTextLiteral(node);
 }
 
 /** Renames `charset=` to `encoding=`; refuses keywords outside `allowed`. */
