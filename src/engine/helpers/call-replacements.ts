@@ -11,6 +11,7 @@ import type { Node } from "../parser.js";
 import { targetReaches } from "../../target.js";
 import { defineRule, lineOf, type Rule, type RuleContext, type RuleMeta } from "../rule.js";
 import { callArgs, callOf, importedAt, type CallArgs } from "./calls.js";
+import { removeImportStatement } from "./drop-imports.js";
 import { importEntries, rewriteImportEntries } from "./imports.js";
 import { insertAbove, replaceStatement } from "./statements.js";
 import { mayReachNames } from "../text-scan.js";
@@ -98,7 +99,8 @@ function planBinding(ctx: RuleContext, binding: ImportBinding, replacement: Call
   const statement = binding.statement;
   if (importEntries(statement).length === 1) {
     if (lines.length > 0) edits.push(replaceStatement(ctx.source, statement, lines, ctx.newline));
-    else edits.push(...rewriteImportEntries(ctx.source, statement, new Map([[binding.entry.id, null]]))!);
+    // The whole import goes, with the blank lines it would leave doubled (or leading the file).
+    else edits.push(...removeImportStatement(ctx.source, statement));
     return edits;
   }
   const dropped = rewriteImportEntries(ctx.source, statement, new Map([[binding.entry.id, null]]));
