@@ -99,6 +99,10 @@ describe("pre-commit hook", () => {
     mkdirSync(path.join(project, "app"));
     writeFileSync(path.join(project, "app", "views.py"), LEGACY);
     writeFileSync(path.join(project, "app", "clean.py"), "x = 1\n");
+    // Templates are staged files too: the hooks pass them, as a run over the folder would take them.
+    mkdirSync(path.join(project, "app", "templates"));
+    writeFileSync(path.join(project, "app", "templates", "page.html"), "{% load staticfiles %}\n");
+    writeFileSync(path.join(project, "app", "notes.md"), "{% load staticfiles %}\n");
     git(project, "add", "-A");
     const env = { ...NPM_ENV, PRE_COMMIT_HOME: path.join(root, "pre-commit-home"), PRE_COMMIT_COLOR: "never" };
     const first = run("pre-commit", ["run", "--all-files"], project, env);
@@ -109,6 +113,8 @@ describe("pre-commit hook", () => {
     expect(first.stdout).toMatch(/pycodemod\.+Failed[\s\S]*files were modified by this hook/);
     expect(read(project, "app/views.py")).toBe(FIXED);
     expect(read(project, "app/clean.py")).toBe("x = 1\n");
+    expect(read(project, "app/templates/page.html")).toBe("{% load static %}\n");
+    expect(read(project, "app/notes.md")).toBe("{% load staticfiles %}\n");
     const second = run("pre-commit", ["run", "--all-files"], project, env);
     expect(second.status, second.stdout + second.stderr).toBe(0);
     expect(second.stdout).toMatch(/pycodemod \(diff only\)\.+Passed/);
