@@ -284,7 +284,9 @@ async function runStdin(args: CliArgs, settings: RunSettings, mode: Mode, color:
   let decoded;
   let template;
   try {
-    template = args.noTemplates ? undefined : templateOnStdin(bytes, filename, parseTargets(settings.templateTarget ?? settings.target), { ...args, select: settings.select, ignore: settings.ignore });
+    const place = settings.profileOf?.({ absolute: path.resolve(filename), display: filename });
+    const templateTargets = parseTargets(place?.target ?? settings.templateTarget ?? settings.target);
+    template = args.noTemplates ? undefined : templateOnStdin(bytes, filename, templateTargets, { select: place?.select ?? settings.select, ignore: place?.ignore ?? settings.ignore });
     decoded = template?.decoded ?? decode(bytes);
   } catch (error) {
     if (!(error instanceof DecodeError)) throw error;

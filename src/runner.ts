@@ -126,7 +126,11 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
   // Files of another profile than the run's own get cache entries of their own (a salted hash).
   const settings: JobSettings[] = [
     { rules, targets, write, keepText, project: view, templates: templateSettings, cache },
-    ...profiles.slice(1).map((p) => ({ ...choose(p), write, keepText, project: view, templates: templateSettings, cache, cacheSalt: JSON.stringify(p) })),
+    ...profiles.slice(1).map((p) => {
+      const chosen = choose(p);
+      const ownTemplates = templates?.settings(write, keepText, { targets: chosen.targets, select: p.select, ignore: p.ignore });
+      return { ...chosen, write, keepText, project: view, templates: ownTemplates, cache, cacheSalt: JSON.stringify(p) };
+    }),
   ];
   const pythonFiles = files.reduce((n, f) => (f.template ? n : n + 1), 0);
   if (jobs === 1 || options.rules || pythonFiles < WORKER_MIN_FILES) {
@@ -159,7 +163,7 @@ function cacheConfiguration(options: UpgradeOptions, rules: readonly Rule[]): un
 function withProfiles(files: readonly FileJob[], profileOf: (file: FileJob) => RuleProfile | undefined, profiles: RuleProfile[]): FileJob[] {
   const index = new Map<string, number>();
   return files.map((file) => {
-    if (file.template) return file; // templates use the run's template settings
+    // Templates take the profile of their place too: a sub-project's target, per-path ignores.
     const profile = profileOf(file);
     if (!profile) return file;
     const key = JSON.stringify(profile);

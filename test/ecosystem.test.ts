@@ -39,6 +39,22 @@ describe.concurrent("config: [tool.pycodemod] and pycodemod.toml", () => {
     expect(flags.status, flags.stderr).toBe(0);
   });
 
+  it("per-path-ignores apply to templates too, in a folder run and on stdin", async () => {
+    const page = "{% load staticfiles %}\n";
+    const root = makeTree({
+      "pycodemod.toml": 'target = "django-4.2"\n\n[per-path-ignores]\n"legacy/**" = ["templates/load-staticfiles"]\n',
+      "app/templates/page.html": page,
+      "legacy/templates/page.html": page,
+    });
+    const run = await runCli(root, ["--check", "."]);
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stdout).toBe("app/templates/page.html\n");
+    const ignored = await runCli(root, ["--diff", "--stdin-filename", "legacy/templates/page.html", "-"], page);
+    expect(ignored.status, ignored.stderr).toBe(0);
+    const taken = await runCli(root, ["--diff", "--stdin-filename", "app/templates/page.html", "-"], page);
+    expect(taken.status, taken.stderr).toBe(1);
+  });
+
   it("pycodemod.toml with a target list and select", async () => {
     const root = makeTree({
       "pycodemod.toml": 'target = ["django-5.0"]\nselect = ["utils_encoding"]\n',

@@ -17,12 +17,19 @@ export interface TemplateRunOptions {
   rules?: readonly unknown[];
 }
 
+/** The rule choice of a group of files that differs from the run's own. */
+export interface TemplateProfile {
+  targets: Targets;
+  select?: readonly string[];
+  ignore?: readonly string[];
+}
+
 export function templateSetup(
   paths: readonly string[],
   options: TemplateRunOptions,
   targets: Targets,
   walk: DiscoverOptions,
-): { discovered: DiscoveryResult; settings: (write: boolean, keepText: boolean) => TemplateSettings } | undefined {
+): { discovered: DiscoveryResult; settings: (write: boolean, keepText: boolean, profile?: TemplateProfile) => TemplateSettings } | undefined {
   if (options.templates === false || options.rules || targets.django === undefined) return undefined;
   const rules = selectTemplateRules({ targets, select: options.select, ignore: options.ignore });
   if (rules.length === 0) return undefined;
@@ -32,6 +39,13 @@ export function templateSetup(
   const libraries = new ProjectLibraries(discovered.files.filter((f) => !f.template), cwd, roots, walk.gitignore !== false);
   return {
     discovered,
-    settings: (write, keepText) => ({ rules, targets, write, keepText, ownLibrary: (name) => libraries.has(name) }),
+    // A file profile (a sub-project's target, per-path ignores) chooses its own template rules.
+    settings: (write, keepText, profile) => ({
+      rules: profile ? selectTemplateRules(profile) : rules,
+      targets: profile?.targets ?? targets,
+      write,
+      keepText,
+      ownLibrary: (name) => libraries.has(name),
+    }),
   };
 }
