@@ -9,8 +9,9 @@ PYTHONPATH. Reads module names (one per line) on stdin and prints one JSON docum
 A star import binds a module's `__all__` when it has one, else every name in the module's
 namespace that does not start with "_". The namespace is read after importing the module for
 real (Django configured with its contrib apps), so names a module builds at import time count.
-One kind of name is reported as `varies` instead of `exports`: a package's submodules (they become attributes of the package only once anything imports
-them, so whether a star import binds them depends on what ran before). A module that cannot be
+One kind of name is reported as `varies` instead of `exports`: a package's submodules, imported or
+not (they become attributes of the package only once anything imports them, so whether a star
+import binds them depends on what ran before). A module that cannot be
 imported here (a library it needs is missing, as GDAL for django.contrib.gis) is listed under
 `failed` and left out of the table.
 """
@@ -18,6 +19,7 @@ imported here (a library it needs is missing, as GDAL for django.contrib.gis) is
 import importlib
 import importlib.util
 import json
+import pkgutil
 import sys
 import types
 
@@ -75,6 +77,12 @@ def exports_of(name):
             varies.append(key)
         else:
             exports.append(key)
+    # Submodules nothing has imported yet are not attributes now, but become ones (and so are
+    # bound by a later star import) as soon as anything imports them.
+    if hasattr(module, "__path__"):
+        for info in pkgutil.iter_modules(module.__path__):
+            if not info.name.startswith("_") and info.name not in exports and info.name not in varies:
+                varies.append(info.name)
     return {"all": False, "exports": sorted(exports), "varies": sorted(varies)}
 
 

@@ -19,8 +19,11 @@ MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
 
 # set name | suite | the framework version wanted (prefix of the upstream version) | packages
-# (the framework first, then the Python packages it needs in a version newer than Debian 12's)
+# (the framework first, then the Python packages it needs in a version newer than Debian 12's).
+# django-2.2 (Debian 11) is older than Debian 12's 3.2: only scripts/gen-django-star-exports.mjs
+# uses it, to know what star imports bound before 3.2 (Debian 10's 1.11 is no longer served).
 SETS=(
+  "django-2.2|bullseye|2.2.|python3-django python3-sqlparse python3-tz"
   "django-4.2|trixie|4.2.|python3-django python3-asgiref python3-sqlparse"
   "django-5.2|sid|5.2.|python3-django python3-asgiref python3-sqlparse"
   "django-6.1|experimental|6.1.|python3-django python3-asgiref python3-sqlparse"
