@@ -63,7 +63,9 @@ function patternEdits(ctx: RuleContext, attribute: Node, view: { cls: string; ke
   const edits: Edit[] = [{ start: attribute.startIndex, end: attribute.endIndex, text: `${object.text}.${view.cls}.as_view(${keywords.join(", ")})` }];
   if (kwargsArg) {
     const removed = removeArgument(ctx.source, args, kwargsArg);
-    if (!removed) return "a comment sits next to its view arguments";
+    // removeArgument takes an argument's own comment along; here the argument's text moves into
+    // as_view(...), and its comment would be lost on the way.
+    if (!removed || removed.some((e) => ctx.source.slice(e.start, e.end).includes("#"))) return "a comment sits next to its view arguments";
     edits.push(...removed);
   }
   return edits;

@@ -16,7 +16,7 @@ import { defineRule, type RuleContext, lineOf } from "../../src/engine/rule.js";
 
 const DOCS = "https://docs.djangoproject.com/en/stable/releases/4.0/#features-deprecated-in-4-0";
 const MODULE = "django.utils.datetime_safe";
-const HELPERS = ["new_date", "new_datetime", "strftime", "time"];
+const HELPERS = ["new_date", "new_datetime", "strftime"];
 const DATE = new Set(["datetime.date", `${MODULE}.date`]);
 /** Calls that return an aware or naive datetime.datetime, whatever their arguments. */
 const DATETIME_FACTORIES = new Set([
@@ -31,7 +31,7 @@ const moves = nameMoves({
   summary: "datetime_safe's date and datetime come from datetime; strftime/new_date/new_datetime are rewritten where exact",
   description:
     "Django 4.0 deprecated `django.utils.datetime_safe` (removed in 5.0): Python 3's own `datetime.date` and " +
-    "`datetime.datetime` format every year Django supports. `from django.utils.datetime_safe import date, datetime` " +
+    "`datetime.datetime` format every year Django supports. `from django.utils.datetime_safe import date, datetime, time` " +
     "imports them from `datetime` instead (aliases kept, uses renamed only where the name is free), and " +
     "`datetime_safe.datetime` uses get the standard class. The helpers imported by name are rewritten where the result " +
     "is the same: `strftime(d, fmt)` → `d.strftime(fmt)`, `new_date(d)` → `date(d.year, d.month, d.day)` (for a name " +
@@ -46,6 +46,8 @@ const moves = nameMoves({
   moves: [
     { from: `${MODULE}.date`, to: "datetime.date" },
     { from: `${MODULE}.datetime`, to: "datetime.datetime" },
+    // datetime_safe.time was a subclass of datetime.time that changed nothing.
+    { from: `${MODULE}.time`, to: "datetime.time" },
   ],
 });
 
@@ -100,7 +102,7 @@ function planHelper(ctx: RuleContext, binding: ImportBinding): HelperPlan | stri
       const qualified = inner ? ctx.facts.qualifiedName(inner) : undefined;
       if (!qualified || !DATETIME_FACTORIES.has(qualified)) return `the call on ${line} may pass a date, whose conversion has no one-expression spelling`;
       plan.edits.push({ start: call.startIndex, end: call.endIndex, text: text(first!) });
-    } else return `${binding.imported} has no replacement`;
+    }
   }
   return plan;
 }

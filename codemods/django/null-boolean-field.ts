@@ -9,6 +9,8 @@ import { formatImportName, importEntries, rewriteImportEntries } from "../../src
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule, type RuleContext, lineOf } from "../../src/engine/rule.js";
 
+const DOCS = "https://docs.djangoproject.com/en/stable/releases/3.1/#features-deprecated-in-3-1";
+
 const MODULES = ["django.db.models", "django.db.models.fields", "django.contrib.gis.db.models"];
 const OLD = "NullBooleanField";
 const NEW = "BooleanField";
@@ -46,7 +48,7 @@ export default defineRule({
     "import (dropped when `BooleanField` is imported already) only when every use of it is such a call; calls with " +
     "`**kwargs` and other uses (subclasses) are reported instead. Run makemigrations afterwards. NullBooleanField also " +
     "implied `blank=True`, which only matters to explicit `full_clean()` calls on `None` values.",
-  docs: "https://docs.djangoproject.com/en/stable/releases/3.1/#features-deprecated-in-3-1",
+  docs: DOCS,
   needles: [OLD],
   files: "models",
   create(ctx) {
@@ -58,7 +60,7 @@ export default defineRule({
           const name = callee.childForFieldName("attribute")!;
           const edits = nullTrue(ctx, call, NEW.length - OLD.length);
           if (typeof edits === "string") {
-            ctx.report(call, `${OLD} is removed in Django 4.0 but this call was left alone: ${edits}; use ${NEW}(null=True) by hand`);
+            ctx.report(call, `${OLD} is removed in Django 4.0 but this call was left alone: ${edits}; use ${NEW}(null=True) by hand; see ${DOCS}`);
             continue;
           }
           ctx.fix(`${callee.text}() → ${NEW}(null=True)`, [{ start: name.startIndex, end: name.endIndex, text: NEW }, ...edits]);
@@ -76,7 +78,7 @@ export default defineRule({
 function rewriteBinding(ctx: RuleContext, binding: ImportBinding): void {
   const { facts } = ctx;
   const refs = facts.references(binding);
-  const leave = (why: string) => ctx.report(binding.entry, `${OLD} is removed in Django 4.0 but was left alone: ${why}`);
+  const leave = (why: string) => ctx.report(binding.entry, `${OLD} is removed in Django 4.0 but was left alone: ${why}; use ${NEW}(null=True) by hand; see ${DOCS}`);
   if (!refs.clean) return leave(refs.reason ?? "its uses cannot be told apart");
   if (refs.refs.length === 0) return leave("it is imported but never called here");
   const edits: Edit[] = [];
@@ -110,7 +112,7 @@ function reportOtherModuleUses(ctx: RuleContext): void {
     if (callOf(attribute)) continue;
     const qualified = ctx.facts.qualifiedName(attribute);
     if (qualified && QUALIFIED.has(qualified)) {
-      ctx.report(attribute, `${OLD} is removed in Django 4.0; this use is not a call and was left alone: switch to ${NEW} with null=True by hand`);
+      ctx.report(attribute, `${OLD} is removed in Django 4.0; this use is not a call and was left alone: switch to ${NEW} with null=True by hand; see ${DOCS}`);
     }
   }
 }

@@ -10,6 +10,8 @@ import type { Node } from "../../src/engine/parser.js";
 import { defineRule, type RuleContext } from "../../src/engine/rule.js";
 import { lineEndWithNewline, lineStart } from "../../src/engine/text.js";
 
+const DOCS = "https://docs.djangoproject.com/en/stable/releases/1.11/#features-deprecated-in-1-11";
+
 const QUALIFIED = "django.db.models.permalink";
 const REVERSE: ReadonlySet<string> = new Set(["django.urls.reverse", "django.core.urlresolvers.reverse"]);
 const EMPTY = new Set(["[]", "()", "{}", "None"]);
@@ -77,7 +79,7 @@ export default defineRule({
     "`django.urls` is already in effect; a directly imported `permalink` is dropped from its import once no use is " +
     "left. Async methods, other decorators, other bodies, and methods where the name `reverse` means something " +
     "else are left alone and reported.",
-  docs: "https://docs.djangoproject.com/en/stable/releases/1.11/#features-deprecated-in-1-11",
+  docs: DOCS,
   needles: ["permalink"],
   create(ctx) {
     return {
@@ -90,7 +92,7 @@ export default defineRule({
           if (typeof result === "string") {
             const binding = ctx.facts.importOf(id);
             if (binding) blocked.add(binding.local.id);
-            ctx.report(id, `models.permalink is removed in Django 2.1 but this use was left alone: ${result}; return reverse(...) by hand`);
+            ctx.report(id, `models.permalink is removed in Django 2.1 but this use was left alone: ${result}; return reverse(...) by hand; see ${DOCS}`);
             continue;
           }
           found.push(result);
@@ -102,11 +104,11 @@ export default defineRule({
         const edits: Edit[] = [];
         if (!existing) {
           if (anchor.parent?.type !== "module" || !ownsItsLines(ctx.source, anchor)) {
-            ctx.report(found[0]!.decorator, "models.permalink is removed in Django 2.1 but was left alone: the import of models is not a plain module-level line");
+            ctx.report(found[0]!.decorator, `models.permalink is removed in Django 2.1 but was left alone: the import of models is not a plain module-level line; return reverse(...) by hand; see ${DOCS}`);
             return;
           }
           if (!ctx.facts.nameIsFree("reverse", ctx.root, sites, "django.urls.reverse", anchor.endIndex)) {
-            ctx.report(found[0]!.decorator, "models.permalink is removed in Django 2.1 but was left alone: the name `reverse` means something else here");
+            ctx.report(found[0]!.decorator, `models.permalink is removed in Django 2.1 but was left alone: the name \`reverse\` means something else here; return reverse(...) by hand; see ${DOCS}`);
             return;
           }
         }

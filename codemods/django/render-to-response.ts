@@ -5,7 +5,7 @@
 import type { Edit } from "../../src/engine/edits.js";
 import type { ImportBinding } from "../../src/engine/facts.js";
 import { callArgs, callOf, insertArgument } from "../../src/engine/helpers/calls.js";
-import { rewriteImportEntries } from "../../src/engine/helpers/imports.js";
+import { formatImportName, rewriteImportEntries } from "../../src/engine/helpers/imports.js";
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule, type RuleContext, lineOf } from "../../src/engine/rule.js";
 import { enclosingScope } from "../../src/engine/scope.js";
@@ -66,41 +66,52 @@ function callProblem(ctx: RuleContext, ref: Node): string | undefined {
 }
 
 /**
- * `groups`: every import of render_to_response in the file, one group per scope, each in source
- * order. All or nothing: each import is renamed in place and every call gets the request.
+ * `groups`: every import of render_to_response in the file, one group per scope and local name,
+ * each in source order. All or nothing: each import is renamed in place and every call gets the
+ * request. An aliased import keeps its alias (`render as r2r`), so its calls keep their name.
  */
 function rewrite(ctx: RuleContext, groups: ImportBinding[][]): void {
   const { facts } = ctx;
   const first = groups[0]![0]!;
   const leave = (why: string) =>
     ctx.report(first.entry, `${OLD} is removed in Django 2.0 but this file was left alone: ${why}; switch to render(request, ...) by hand; see ${DOCS}`);
-  if (groups.flat().some((b) => b.alias)) return leave("the import is aliased");
-  if (facts.isExported(OLD)) return leave(`${OLD} is exported through __all__`);
+  for (const name of new Set(groups.map((g) => g[0]!.name))) {
+    // Other modules would import it from here and call it without the request.
+    if (facts.isExported(name)) return leave(`${name} is exported through __all__`);
+  }
   const edits: Edit[] = [];
   const known = new Set<number>();
   for (const group of groups) {
     const binding = group[0]!;
-    // Every import in one scope means the same object, so the uses of each come back from the first.
+    const aliased = binding.name !== OLD;
+    // Every import of one name in one scope means the same object, so the uses of each come back from the first.
     const refs = facts.references(binding);
     if (!refs.clean) return leave(refs.reason ?? "its uses cannot be told apart");
     for (const b of group) known.add(b.local.id);
     for (const ref of refs.refs) known.add(ref.id);
     // `render` must be free where the import binds it and at every call (a method named render in a
     // class body does not count: methods do not see class-level names).
-    if (!facts.nameIsFree(NEW, binding.scope, refs.refs, QUALIFIED_NEW, binding.statement.startIndex)) return leave(`the name ${NEW} already means something else here`);
+    if (!aliased && !facts.nameIsFree(NEW, binding.scope, refs.refs, QUALIFIED_NEW, binding.statement.startIndex)) return leave(`the name ${NEW} already means something else here`);
     for (const ref of refs.refs) {
       const problem = callProblem(ctx, ref);
       if (problem) return leave(`${problem} (${lineOf(ref)})`);
       const args = callArgs(callOf(ref)!)!;
-      edits.push({ start: ref.startIndex, end: ref.endIndex, text: NEW });
+      if (!aliased) edits.push({ start: ref.startIndex, end: ref.endIndex, text: NEW });
       edits.push(...insertArgument(ctx.source, args, 0, "request", ctx.newline));
     }
   }
-  if (facts.table(OLD).occurrences.some((o) => !known.has(o.node.id))) return leave(`the name ${OLD} is also used for something else`);
+  // Another binding of the name in a scope of its own (a view class's render_to_response method, a
+  // parameter) is another namespace, which the renamed imports leave as it is; only a use or
+  // binding in an import's own namespace that is not one of ours makes the rename unsafe.
+  for (const name of new Set(groups.map((g) => g[0]!.name))) {
+    const importScopes = new Set(groups.filter((g) => g[0]!.name === name).map((g) => g[0]!.scope.id));
+    const foreign = facts.table(name).occurrences.some((o) => !known.has(o.node.id) && importScopes.has(o.scope.id));
+    if (foreign) return leave(`the name ${name} is also used for something else`);
+  }
   const statements = new Map<number, { statement: Node; entries: Map<number, string> }>();
   for (const b of groups.flat()) {
     const at = statements.get(b.statement.id) ?? { statement: b.statement, entries: new Map<number, string>() };
-    at.entries.set(b.entry.id, NEW);
+    at.entries.set(b.entry.id, formatImportName({ name: NEW, alias: b.name !== OLD ? b.name : null }));
     statements.set(b.statement.id, at);
   }
   for (const { statement, entries } of statements.values()) {
@@ -120,8 +131,8 @@ export default defineRule({
   description:
     "Django 2.0 removed `django.shortcuts.render_to_response()`; `render()` does the same job and takes the request " +
     "first. A file is rewritten only as a whole: the `from django.shortcuts import render_to_response` import is " +
-    "renamed to `render` and every call gets `request` as its first argument. The file is left alone, with a finding, " +
-    "when an import is aliased, the name is also imported from elsewhere (several imports of Django's are each renamed), the name `render` already means something else where " +
+    "renamed to `render` (an alias is kept: `render as r2r`) and every call gets `request` as its first argument. The file is left alone, with a finding, " +
+    "when the name (or an alias of it) is also imported from elsewhere (several imports of Django's are each renamed), the name `render` already means something else where " +
     "the import or a call stands, `render_to_response` is used other than as a call, or any call has no arguments, " +
     "`*args`/`**kwargs`, a keyword `render()` does not accept (such as the long-gone `context_instance=`), or is not " +
     "written directly in a function whose first parameter is `request`, or in a method whose parameter after `self` is.",
@@ -130,17 +141,19 @@ export default defineRule({
   create(ctx) {
     return {
       module() {
-        const bindings = ctx.facts.imports.filter((b) => b.name === OLD || b.qualified === QUALIFIED);
-        const ours = bindings.filter((b) => b.qualified === QUALIFIED && b.kind === "from");
+        const ours = ctx.facts.imports.filter((b) => b.qualified === QUALIFIED && b.kind === "from");
         if (ours.length === 0) return;
+        const names = new Set([OLD, ...ours.map((b) => b.name)]);
+        const bindings = ctx.facts.imports.filter((b) => names.has(b.name) || b.qualified === QUALIFIED);
         // Imported more than once: fine when every import is this same object.
         if (ours.length !== bindings.length) {
           ctx.report(ours[0]!.entry, `${OLD} is removed in Django 2.0 but this file was left alone: the name is also imported from elsewhere; switch to render(request, ...) by hand; see ${DOCS}`);
           return;
         }
-        const scopes = new Map<number, ImportBinding[]>();
+        const scopes = new Map<string, ImportBinding[]>();
         for (const b of [...ours].sort((x, y) => x.statement.startIndex - y.statement.startIndex)) {
-          scopes.set(b.scope.id, [...(scopes.get(b.scope.id) ?? []), b]);
+          const key = `${b.scope.id} ${b.name}`;
+          scopes.set(key, [...(scopes.get(key) ?? []), b]);
         }
         rewrite(ctx, [...scopes.values()]);
       },

@@ -4,6 +4,8 @@ import type { Edit } from "../../src/engine/edits.js";
 import { callArgs, callsTo, removeArgument } from "../../src/engine/helpers/calls.js";
 import { defineRule } from "../../src/engine/rule.js";
 
+const DOCS = "https://docs.djangoproject.com/en/stable/releases/3.1/#features-deprecated-in-3-1";
+
 const SIGNALS = ["django.dispatch.Signal", "django.dispatch.dispatcher.Signal"];
 
 export default defineRule({
@@ -18,7 +20,7 @@ export default defineRule({
     "alias or through the module), together with the comment on its line. A positional first argument is " +
     "`providing_args` too: `Signal([\"book\"])` becomes `Signal()`, and `Signal([\"book\"], True)` becomes " +
     "`Signal(use_caching=True)`, which also works on Django 4.0. Calls with `*args` are left alone.",
-  docs: "https://docs.djangoproject.com/en/stable/releases/3.1/#features-deprecated-in-3-1",
+  docs: DOCS,
   needles: ["providing_args", "Signal("],
   create(ctx) {
     return {
@@ -40,7 +42,7 @@ export default defineRule({
             if (ctx.source.slice(first.endIndex, second.startIndex).includes("#")) edits = undefined;
           } else continue;
           if (!edits) {
-            ctx.report(call, "providing_args is removed in Django 4.0 but was left here: comments around it make the edit ambiguous; delete it by hand");
+            ctx.report(call, `providing_args is removed in Django 4.0 but was left here: comments around it make the edit ambiguous; delete it by hand; see ${DOCS}`);
             continue;
           }
           ctx.fix("providing_args removed from Signal()", edits);

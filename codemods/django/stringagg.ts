@@ -3,10 +3,12 @@
 // expression, so string literals are wrapped in Value(). The whole file changes or nothing does.
 import type { Edit } from "../../src/engine/edits.js";
 import { callArgs, callOf, importedAt } from "../../src/engine/helpers/calls.js";
-import { importEntries, rewriteImportEntries } from "../../src/engine/helpers/imports.js";
+import { formatImportName, importEntries, rewriteImportEntries } from "../../src/engine/helpers/imports.js";
 import { insertAbove } from "../../src/engine/helpers/statements.js";
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule } from "../../src/engine/rule.js";
+
+const DOCS = "https://docs.djangoproject.com/en/stable/releases/6.0/#features-deprecated-in-6-0";
 
 const OLD = new Set(["django.contrib.postgres.aggregates.StringAgg", "django.contrib.postgres.aggregates.general.StringAgg"]);
 const VALUE = new Set(["django.db.models.Value", "django.db.models.expressions.Value"]);
@@ -21,15 +23,15 @@ export default defineRule({
   description:
     "Django 6.0 deprecated `django.contrib.postgres.aggregates.StringAgg` in favour of the database-agnostic " +
     "`django.db.models.StringAgg`, whose `delimiter` is an expression rather than a string. When `StringAgg` is " +
-    "imported (without alias) from `django.contrib.postgres.aggregates` or its `general` submodule, the import moves " +
+    "imported from `django.contrib.postgres.aggregates` or its `general` submodule, the import moves (an alias with it) " +
     "to `django.db.models` (a new line above the old statement, or the statement itself when it imported nothing " +
     "else) and string-literal delimiters, positional or `delimiter=`, become `Value(\"...\")` — or `models.Value(...)` " +
     "when only `from django.db import models` is available. The file is left alone when any call lacks a delimiter, " +
     "passes one that is neither a string literal nor already `Value(...)`, needs `Value` but has no import of it or " +
-    "of `models` in reach, uses `*args` / `**kwargs`, when the import is aliased, or when `StringAgg` is used other " +
+    "of `models` in reach, uses `*args` / `**kwargs`, when the name is listed in `__all__`, or when `StringAgg` is used other " +
     "than by calling it (subclassing, assigning it to another name), or when a call still passes `ordering=` (which the " +
     "new class does not take; `django/postgres-aggregate-order-by` renames it to `order_by` first).",
-  docs: "https://docs.djangoproject.com/en/stable/releases/6.0/#features-deprecated-in-6-0",
+  docs: DOCS,
   needles: ["StringAgg"],
   precheck: (text) => text.includes("postgres"),
   create(ctx) {
@@ -38,11 +40,12 @@ export default defineRule({
         const bindings = ctx.facts.imports.filter((b) => b.kind === "from" && OLD.has(b.qualified));
         if (bindings.length === 0) return;
         const refuse = (at: Node, why: string): void => {
-          ctx.report(at, `StringAgg from django.contrib.postgres is deprecated in Django 6.0 but was left alone: ${why}; move to django.db.models.StringAgg by hand`);
+          ctx.report(at, `StringAgg from django.contrib.postgres is deprecated in Django 6.0 but was left alone: ${why}; move to django.db.models.StringAgg by hand; see ${DOCS}`);
         };
         const edits: Edit[] = [];
         for (const binding of bindings) {
-          if (binding.alias) return refuse(binding.entry, "the import is aliased");
+          // Other modules importing it from here would get the new class, and their string delimiters would be read as field names.
+          if (ctx.facts.isExported(binding.name)) return refuse(binding.entry, `${binding.name} is listed in __all__, and other modules may call it with a string delimiter`);
           const { refs, clean, reason } = ctx.facts.references(binding);
           if (!clean) return refuse(binding.entry, reason ?? "its uses cannot be followed");
           for (const ref of refs) {
@@ -78,7 +81,9 @@ export default defineRule({
           }
           const dropped = rewriteImportEntries(ctx.source, statement, new Map([[binding.entry.id, null]]));
           if (!dropped) return refuse(binding.entry, "its import statement cannot be edited safely");
-          edits.push(insertAbove(ctx.source, statement, ["from django.db.models import StringAgg"], ctx.newline), ...dropped);
+          // An alias stays on the new import, so the uses keep their name.
+          const line = `from django.db.models import ${formatImportName({ name: "StringAgg", alias: binding.alias })}`;
+          edits.push(insertAbove(ctx.source, statement, [line], ctx.newline), ...dropped);
         }
         ctx.fix("StringAgg → django.db.models.StringAgg", edits);
       },

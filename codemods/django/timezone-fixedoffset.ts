@@ -3,7 +3,8 @@
 // FixedOffset become `timezone(timedelta(minutes=offset)[, name])`. All or nothing per file: one use
 // that cannot be rewritten keeps every one as it is, so the import never dangles; the names
 // `timezone` and `timedelta` must be free (or already the datetime ones) where they are used.
-// FixedOffset imported more than once (all the same object) has each import rewritten in place.
+// FixedOffset imported more than once (all the same object, under its name or an alias) has each
+// import rewritten in place.
 import type { Edit } from "../../src/engine/edits.js";
 import type { ImportBinding } from "../../src/engine/facts.js";
 import { callArgs, callOf, importedAt } from "../../src/engine/helpers/calls.js";
@@ -50,12 +51,18 @@ function callEdits(call: Node, ref: Node): Edit[] | string {
  * once per block.
  */
 function plan(ctx: RuleContext, group: ImportBinding[]): Edit[] | string {
-  if (group.some((b) => b.alias)) return "it is imported under an alias";
   const first = group[0]!;
-  if (ctx.facts.isExported(first.name)) return "it is listed in __all__";
-  // Other imports of the same object are not conflicts: the uses of every one of them come back.
-  const refs = ctx.facts.references(first);
-  if (!refs.clean) return refs.reason ?? "its uses cannot be told apart";
+  // Each local name (FixedOffset, or an alias such as FO) is followed on its own: every call is
+  // rewritten to `timezone(...)` whatever name it was written with, so the alias simply goes.
+  const uses: Node[] = [];
+  for (const name of new Set(group.map((b) => b.name))) {
+    if (ctx.facts.isExported(name)) return `${name} is listed in __all__`;
+    // Other imports of the same object under this name are not conflicts: the uses of every one of them come back.
+    const refs = ctx.facts.references(group.find((b) => b.name === name)!);
+    if (!refs.clean) return refs.reason ?? "its uses cannot be told apart";
+    uses.push(...refs.refs);
+  }
+  const refs = { refs: uses };
   const edits: Edit[] = [];
   for (const ref of refs.refs) {
     const call = callOf(ref);
@@ -111,8 +118,9 @@ export default defineRule({
     "Django 2.2 deprecated `django.utils.timezone.FixedOffset` (removed in Django 3.0); the standard library's " +
     "`datetime.timezone` does the same with a `timedelta`. Calls of a directly imported `FixedOffset` become " +
     "`timezone(timedelta(minutes=offset)[, name])`, its import entry is dropped and `from datetime import timedelta, " +
-    "timezone` takes its place (names already imported from datetime are reused). Nothing in the file changes when " +
-    "any use cannot be rewritten (an alias, a use other than a call, a call without an offset or with *args), or when " +
+    "timezone` takes its place (names already imported from datetime are reused; an alias such as `FixedOffset as FO` goes " +
+    "too, its calls becoming `timezone(...)`). Nothing in the file changes when " +
+    "any use cannot be rewritten (a name listed in `__all__`, a use other than a call, a call without an offset or with *args), or when " +
     "`timezone` or `timedelta` already name something else — for instance `from django.utils import timezone`, which " +
     "the new import would shadow. Module forms (`timezone.FixedOffset(...)`) are left alone.",
   docs: DOCS,

@@ -421,12 +421,12 @@ function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], mov
   const removesAll = entries.every((e) => changes.get(e!.id) === null);
   // Replacing the whole statement would lose the comments written between its names.
   if (removesAll && statement.descendantsOfType("comment").length > 0) {
-    ctx.report(statement, "deprecated names left alone: replacing this import would drop the comments inside it");
+    ctx.report(statement, `deprecated names left alone: replacing this import would drop the comments inside it; import them from their new modules by hand${docs ? `; see ${docs}` : ""}`);
     return;
   }
   const importEdits = removesAll ? [] : rewriteImportEntries(ctx.source, statement, changes);
   if (!importEdits) {
-    ctx.report(statement, "deprecated names left alone: comments inside this import make the rewrite ambiguous");
+    ctx.report(statement, `deprecated names left alone: comments inside this import make the rewrite ambiguous; import them from their new modules by hand${docs ? `; see ${docs}` : ""}`);
     return;
   }
   plan.add({ messages: done, edits: [...importEdits, ...useEdits], lines, removed: removesAll ? statement : undefined });
