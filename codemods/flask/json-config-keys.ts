@@ -2,8 +2,15 @@
 // app's JSON provider and Flask 2.3 stopped reading the keys. A write of one of them on the config
 // of a known application object becomes the provider attribute; config classes and files (loaded
 // into an app elsewhere) are reported by flask/removed-apis.
+//
+// The attribute lives on the provider object the app holds at the time of the write, while the key
+// was read whenever JSON was produced: a provider set afterwards (`app.json = P(app)`, or the old
+// `app.json_encoder = E`, which becomes that) would start from its own defaults and drop the
+// setting. So a write is left to flask/removed-apis's finding when the file replaces a provider
+// after it or in another function, where the order is unknown.
 import type { Node } from "../../src/engine/parser.js";
-import { defineRule } from "../../src/engine/rule.js";
+import { enclosingScope } from "../../src/engine/scope.js";
+import { defineRule, type RuleContext } from "../../src/engine/rule.js";
 import { stringValue } from "../../src/engine/helpers/findings.js";
 import { isFlaskApp } from "../../src/engine/helpers/flask-apps.js";
 
@@ -20,6 +27,26 @@ const KEYS: Record<string, { attribute: string; value: (v: Node) => string | und
   },
 };
 
+const PROVIDER_ASSIGNMENT = /\.[ \t]*(?:json|json_encoder|json_decoder|json_provider_class)[ \t]*=(?!=)/g;
+
+/** Statements of the file that replace an app's JSON provider (`x.json = ...`, `x.json_encoder = ...`). */
+function providerReplacements(ctx: RuleContext): Node[] {
+  const found: Node[] = [];
+  for (const match of ctx.source.matchAll(PROVIDER_ASSIGNMENT)) {
+    let node: Node | null = ctx.root.descendantForIndex(match.index!, match.index! + 1);
+    while (node && node.type !== "attribute" && node.type !== "module") node = node.parent;
+    const assignment = node?.parent;
+    if (node?.type === "attribute" && assignment?.type === "assignment" && assignment.childForFieldName("left")?.id === node.id) found.push(assignment);
+  }
+  return found;
+}
+
+/** True when a provider may be replaced after `write` runs: later in its function, or in another one. */
+function providerReplacedAfter(replacements: readonly Node[], write: Node): boolean {
+  const scope = enclosingScope(write);
+  return replacements.some((r) => enclosingScope(r).id !== scope.id || r.startIndex > write.startIndex);
+}
+
 export default defineRule({
   id: "flask/json-config-keys",
   framework: "flask",
@@ -31,12 +58,14 @@ export default defineRule({
     "statement `app.config[\"KEY\"] = value` on a known application object becomes `app.json.ensure_ascii`, " +
     "`sort_keys` or `mimetype = value`; `JSONIFY_PRETTYPRINT_REGULAR = True` becomes `app.json.compact = False` and " +
     "`= False` (the old default: pretty only in debug mode) becomes `app.json.compact = None`. Other values of that " +
-    "key, `config.update(...)` and config classes or modules are reported by flask/removed-apis.",
+    "key, `config.update(...)`, config classes or modules, and writes followed by a new JSON provider (`app.json = ...`, " +
+    "`app.json_encoder = ...`, which would start from its own defaults) are reported by flask/removed-apis.",
   docs: "https://flask.palletsprojects.com/en/stable/changes/#version-2-2-0",
   needles: Object.keys(KEYS),
   create(ctx) {
     return {
       module() {
+        const replacements = providerReplacements(ctx);
         for (const [key, { attribute, value }] of Object.entries(KEYS)) {
           let from = 0;
           for (;;) {
@@ -57,7 +86,7 @@ export default defineRule({
             const right = assignment.childForFieldName("right");
             if (!right || right.type === "assignment" || !isFlaskApp(ctx.facts, app)) continue;
             const text = value(right);
-            if (text === undefined) continue;
+            if (text === undefined || providerReplacedAfter(replacements, assignment)) continue;
             ctx.fix(`config["${key}"] → json.${attribute}`, [
               { start: subscript.startIndex, end: right.endIndex, text: `${app.text}.json.${attribute} = ${text}` },
             ]);
