@@ -59,6 +59,22 @@ describe("passes and edits", () => {
     expect(out.fixes.map((f) => f.rule)).toEqual(["test/a", "test/b"]);
   });
 
+  it("a rule whose needle only a fix writes joins the next pass (its fixes and findings count)", () => {
+    // `old` → `mid` (first rule), then `mid` → `new` by a rule the original text gave no reason to run.
+    const second = renameIdentifier("test/second", "mid", "new");
+    const out = run("old(1)\n", [renameIdentifier("test/first", "old", "mid"), second]);
+    expect(out.code).toBe("new(1)\n");
+    expect(out.fixes.map((f) => f.rule)).toEqual(["test/first", "test/second"]);
+    const reporter = defineRule({
+      id: "test/reporter", framework: "django", since: "1.7", summary: "test", kind: "finding", needles: ["mid"],
+      create(ctx) {
+        return { module() { for (const node of ctx.facts.identifiers("mid")) ctx.report(node, "mid is used"); } };
+      },
+    });
+    const reported = run("x = 1\nold(1)\n", [renameIdentifier("test/first", "old", "mid"), reporter]);
+    expect(reported.findings).toMatchObject([{ rule: "test/reporter", message: "mid is used", line: 2 }]);
+  });
+
   it("stops after a bounded number of passes when a rule never settles", () => {
     const grow = defineRule({
       id: "test/grow", framework: "django", since: "1.7", summary: "test", needles: ["x"],

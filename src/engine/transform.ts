@@ -99,6 +99,8 @@ export function transformSync(source: string, options: TransformOptions): Transf
   let settled = false;
   const history = new PassHistory();
   const made: MadeFix[] = [];
+  // Rules whose edits broke the syntax: they sit out the remaining passes.
+  const dropped = new Set<string>();
   // The tree of `text`; undefined only while it is being replaced. Freed in `finally`.
   let current: Tree | undefined = tree;
   try {
@@ -128,6 +130,7 @@ export function transformSync(source: string, options: TransformOptions): Transf
             line: firstLineOf(text, accepted.fixes.find((f) => f.rule === rule)),
           });
         }
+        for (const rule of checked.broken) dropped.add(rule);
         active = active.filter((r) => !checked.broken.includes(r.id));
         if (checked.set.size === 0) {
           current = parse(text);
@@ -143,6 +146,7 @@ export function transformSync(source: string, options: TransformOptions): Transf
       }
       current = nextTree;
       text = next;
+      active = withRulesTheFixesInvite(active, dropped, text, roles, options);
     }
     if (fixedPoint && problems.length === 0 && text !== source) settled = isSettled(text, current!, active, roles, findings, options);
   } finally {
@@ -163,6 +167,22 @@ export function transformSync(source: string, options: TransformOptions): Transf
   });
   const located = locate(findings);
   return { code: text, changed: text !== source, fixes, findings: located, ...(declined.length > 0 ? { declined: locate(declined) } : {}), problems, parsed: true, settled };
+}
+
+/**
+ * The rules for the next pass: a fix can write what another rule acts on (a top-level Werkzeug
+ * import moved to `werkzeug.urls`, where the url_encode finding looks), so rules whose needles the
+ * rewritten text now holds join the ones already running, in the registry's order. The prefilter
+ * is one scan of the text, and only files that changed get here.
+ */
+function withRulesTheFixesInvite(
+  active: Rule[], dropped: ReadonlySet<string>, text: string, roles: ReadonlySet<FileRole>, options: TransformOptions,
+): Rule[] {
+  const joining = selectRulesForFile(prefilterFor(options.rules).match(text), roles, options.filename)
+    .filter((rule) => !dropped.has(rule.id) && !active.includes(rule));
+  if (joining.length === 0) return active;
+  const running = new Set([...active, ...joining]);
+  return options.rules.filter((rule) => running.has(rule));
 }
 
 /**
