@@ -12,6 +12,7 @@ import { insertAbove, removeStatement } from "../../src/engine/helpers/statement
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule, type RuleContext } from "../../src/engine/rule.js";
 
+const DOCS = "https://docs.djangoproject.com/en/stable/releases/4.1/#features-deprecated-in-4-1";
 const UTC = "django.utils.timezone.utc";
 const DATETIME: ReadonlySet<string> = new Set(["datetime"]);
 const DATETIME_TIMEZONE: ReadonlySet<string> = new Set(["datetime.timezone"]);
@@ -49,8 +50,9 @@ export default defineRule({
     "`from datetime import timezone` already in effect is reused; otherwise `import datetime` is added at the top of the " +
     "block of imports holding the one being replaced, or `import datetime as dt` when the name `datetime` is taken (for instance by " +
     "`from datetime import datetime`). When neither name is free, or `utc` is exported through `__all__`, the code is " +
-    "left alone and reported.",
-  docs: "https://docs.djangoproject.com/en/stable/releases/4.1/#features-deprecated-in-4-1",
+    "left alone and reported. `timezone.utc` where `timezone` has several bindings is rewritten when each of them is " +
+    "Django's module, and reported when some may be `datetime.timezone` (whose `utc` is fine) or cannot be known.",
+  docs: DOCS,
   needles: ["utc"],
   // `datetime.timezone.utc` is everywhere in modern code; Django's utc has to come from
   // django.utils.timezone or `from django.utils import timezone`.
@@ -93,17 +95,67 @@ export default defineRule({
         for (const id of ctx.facts.identifiers("utc")) {
           const attribute = id.parent;
           if (attribute?.type !== "attribute" || attribute.childForFieldName("attribute")?.id !== id.id) continue;
-          if (isTarget(attribute) || ctx.facts.qualifiedName(attribute) !== UTC) continue;
+          if (isTarget(attribute)) continue;
           let root: Node = attribute;
           while (root.type === "attribute") root = root.childForFieldName("object")!;
-          const origin = ctx.facts.importOf(root);
-          if (origin) add(origin, attribute);
+          if (root.type !== "identifier") continue;
+          const qualified = ctx.facts.qualifiedName(attribute);
+          if (qualified !== undefined) {
+            const origin = qualified === UTC ? ctx.facts.importOf(root) : undefined;
+            if (origin) add(origin, attribute);
+            continue;
+          }
+          // The root name has several bindings the facts cannot choose between: what each may
+          // make of this attribute decides.
+          const meaning = possibleMeanings(ctx, root, attribute);
+          if (meaning.kind === "django") add(meaning.origin, attribute);
+          else if (meaning.kind === "mixed") {
+            ctx.report(
+              attribute,
+              `${attribute.text} may be django.utils.timezone.utc, removed in Django 5.0: \`${root.text}\` may be django.utils.timezone here, ` +
+                `but ${meaning.others}; write datetime.timezone.utc instead; see ${DOCS}`,
+            );
+          }
         }
         for (const group of groups.values()) rewriteGroup(ctx, group);
       },
     };
   },
 });
+
+type Meaning =
+  | { kind: "django"; origin: ImportBinding }
+  | { kind: "mixed"; others: string }
+  | { kind: "other" };
+
+/**
+ * What `attribute` (`timezone.utc`, rooted at the identifier `root`) may stand for when its root
+ * name has several bindings: Django's utc whichever binding it reads ("django": rewritten, as when
+ * there is one), Django's utc or something else ("mixed": the user must look), or never Django's.
+ */
+function possibleMeanings(ctx: RuleContext, root: Node, attribute: Node): Meaning {
+  const resolution = ctx.facts.resolveName(root.text, root);
+  if (resolution.scope === null || resolution.bindings.length === 0) return { kind: "other" };
+  const suffix = ctx.source.slice(root.endIndex, attribute.endIndex).replace(/\s+/g, "");
+  let origin: ImportBinding | undefined;
+  const others = new Set<string>();
+  for (const binding of resolution.bindings) {
+    const imported = binding.star ? undefined : ctx.facts.importForLocal(binding.node);
+    const qualified = binding.star ? binding.starQualified : imported?.qualified;
+    if (qualified !== undefined && `${qualified}${suffix}` === UTC) {
+      origin ??= imported;
+      continue;
+    }
+    others.add(qualified === undefined ? "another binding's value is not known here" : `it may also be ${qualified}`);
+    // A star import that may not bind the name leaves an earlier binding (or none) in effect.
+    if (binding.star && !binding.starBinds) others.add("a star import may or may not bind it");
+  }
+  if (resolution.uncertain) others.add("it may be read before it is bound");
+  const some = origin !== undefined || resolution.bindings.some((b) => b.star && b.starQualified !== undefined && `${b.starQualified}${suffix}` === UTC);
+  if (!some) return { kind: "other" };
+  if (others.size === 0 && origin) return { kind: "django", origin };
+  return { kind: "mixed", others: [...others].join(", ") };
+}
 
 /** The way a site can already spell the standard library's utc, without a new import. */
 function existingSpelling(ctx: RuleContext, site: Node): string | undefined {
