@@ -37,6 +37,7 @@ import adminLogDeletion from "./django/admin-log-deletion.js";
 import transitionalSettings6x from "./django/transitional-settings-6x.js";
 import blankChoiceDash from "./django/blank-choice-dash.js";
 import testUtilsPy2Helpers from "./django/test-utils-py2-helpers.js";
+import utilsOsPy2Paths from "./django/utils-os-py2-paths.js";
 
 export const djangoBeyond: readonly Rule[] = [
   // Settings files.
@@ -73,6 +74,7 @@ export const djangoBeyond: readonly Rule[] = [
   isIterable,
   geoip2Coords,
   badHeaderError,
+  utilsOsPy2Paths,
   // Findings for rows a person has to handle.
   testUtilsPy2Helpers,
   adminLogDeletion,

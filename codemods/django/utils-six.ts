@@ -103,11 +103,14 @@ export default defineRule({
     "`iter(d.items())`; also `itervalues`, `iterkeys`, `view*`), `six.moves.range`/`zip`/`map`/`filter`/`input` → the " +
     "builtin, `six.u(\"s\")` → `\"s\"`, `six.b(\"s\")` → `b\"s\"` (ASCII literals), `six.assertCountEqual(self, ...)` → " +
     "`self.assertCountEqual(...)`, `six.get_method_function(m)` → `m.__func__` (and the other `get_*` helpers), " +
-    "`class C(six.with_metaclass(M, B))` → `class C(B, metaclass=M)`, and `if six.PY2:` / `if six.PY3:` (with an optional " +
+    "`class C(six.with_metaclass(M, B))` → `class C(B, metaclass=M)`, `@six.add_metaclass(M)` right above a class " +
+    "without keywords, `__slots__`, `__dict__` or `__weakref__` → `class C(B, metaclass=M)`, the statement " +
+    "`six.reraise(tp, value, tb)` → `raise value.with_traceback(tb)` when `value` is the exception an enclosing `except ... " +
+    "as value` caught (or `tp(...)`) and `tp` has no effects, and `if six.PY2:` / `if six.PY3:` (with an optional " +
     "`else`) keep the branch Python 3 runs. The same goes for names imported from `django.utils.six`. `from " +
     "django.utils.six.moves import X` imports X from where Python 3 keeps it (`io.StringIO`, `itertools.zip_longest`, " +
     "`http.cookies`..., builtins need no import), and `django.utils.six.moves.urllib.parse` becomes `urllib.parse`. An " +
-    "import whose uses are all rewritten is dropped; one with other uses (six.reraise, six.PY2 in an expression, a " +
+    "import whose uses are all rewritten is dropped; one with other uses (six.reraise of a value that may be None, six.PY2 in an expression, a " +
     "rebound builtin...) is kept as `import six [as s]` / `from six... import`, and the project then needs the `six` " +
     "package. `import django.utils.six`, whose uses spell the old path, is reported.",
   docs: DOCS,

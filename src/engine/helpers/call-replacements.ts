@@ -19,7 +19,10 @@ import { mayReachNames } from "../text-scan.js";
 export interface CallReplacement {
   /** Qualified old callable: `django.utils.translation.string_concat`. */
   from: string;
-  /** Qualified new name the rewritten call uses: `django.utils.text.format_lazy`. */
+  /**
+   * Qualified new name the rewritten call uses: `django.utils.text.format_lazy`; "" when the
+   * rewrite needs no name at all (an identity such as `upath(p)` → `p`).
+   */
   to: string;
   /**
    * The new expression for one call, given how the new name is spelled; a string starting with "!"
@@ -42,6 +45,9 @@ export interface CallReplacementRule extends Omit<RuleMeta, "needles"> {
   advice: string;
   needles?: string[];
 }
+
+/** The qualified names a rewritten call spells, which have to be imported or free. */
+const newNames = (replacement: CallReplacement): string[] => [replacement.to, ...(replacement.also ?? [])].filter((q) => q !== "");
 
 const split = (qualified: string): [string, string] => {
   const at = qualified.lastIndexOf(".");
@@ -90,7 +96,7 @@ function planBinding(ctx: RuleContext, binding: ImportBinding, replacement: Call
     edits.push(edit);
   }
   const lines: string[] = [];
-  for (const qualified of [replacement.to, ...(replacement.also ?? [])]) {
+  for (const qualified of newNames(replacement)) {
     const [newModule, newName] = split(qualified);
     const how = refs.refs.length === 0 && newModule !== "builtins" ? "present" : placement(ctx, qualified, binding.scope, refs.refs, binding.statement);
     if (how !== "present" && how !== "import") return how;
@@ -137,7 +143,7 @@ function planAttributes(ctx: RuleContext, attributes: Node[], replacement: CallR
   }
   groups: for (const { origin, edits, sites } of groups.values()) {
     const lines: string[] = [];
-    for (const qualified of [replacement.to, ...(replacement.also ?? [])]) {
+    for (const qualified of newNames(replacement)) {
       const how = placement(ctx, qualified, origin.scope, sites, origin.statement);
       if (how !== "present" && how !== "import") {
         for (const site of sites) report(site, how);
@@ -147,7 +153,7 @@ function planAttributes(ctx: RuleContext, attributes: Node[], replacement: CallR
       if (how === "import" && newModule !== "builtins") lines.push(`from ${newModule} import ${newName}`);
     }
     if (lines.length > 0) edits.push(insertAbove(ctx.source, origin.statement, lines, ctx.newline));
-    ctx.fix(`${split(replacement.from)[1]}${replacement.rewrite ? "(...)" : ""} → ${name}`, edits);
+    ctx.fix(`${split(replacement.from)[1]}${replacement.rewrite ? "(...)" : ""} → ${name || "its argument"}`, edits);
   }
 }
 
@@ -169,7 +175,7 @@ export function callReplacements(spec: CallReplacementRule): Rule {
               if (binding.kind !== "from" || binding.qualified !== replacement.from) continue;
               const plan = planBinding(ctx, binding, replacement);
               if (typeof plan === "string") ctx.report(binding.entry, `${oldName} ${advice}; left alone because ${plan}; see ${spec.docs}`);
-              else ctx.fix(`${oldName}${replacement.rewrite ? "(...)" : ""} → ${split(replacement.to)[1]}`, plan);
+              else ctx.fix(`${oldName}${replacement.rewrite ? "(...)" : ""} → ${split(replacement.to)[1] || "its argument"}`, plan);
             }
             const attributes = ctx.facts.identifiers(oldName).flatMap((id) => {
               const attribute = id.parent;

@@ -8,8 +8,10 @@
 import type { Edit } from "../edits.js";
 import type { Node } from "../parser.js";
 import type { RuleContext } from "../rule.js";
-import { callArgs, callOf, removeArgument } from "./calls.js";
+import { callArgs, callOf, insertItem, removeArgument, type CallArgs } from "./calls.js";
 import { stringValue } from "./findings.js";
+import { ownsItsLines } from "./statements.js";
+import { lineEndWithNewline, lineStart } from "../text.js";
 import { dedentBlock, hasMultilineString, removeStatementAndSpacing, unparenthesize } from "./versioned-code.js";
 
 /** Members that are a builtin under another name on Python 3. */
@@ -144,6 +146,95 @@ function withMetaclass(ctx: RuleContext, call: Node): Edit[] | string {
   return [{ start: call.startIndex, end: call.endIndex, text: [...rest, `metaclass=${meta}`].join(", ") }];
 }
 
+/** True when `name`, read at `site`, can only be an exception caught by an enclosing `except ... as name`. */
+function caughtException(ctx: RuleContext, name: Node, site: Node): boolean {
+  if (name.type !== "identifier") return false;
+  let inHandler = false;
+  for (let node: Node | null = site.parent; node; node = node.parent) {
+    if (node.type === "function_definition" || node.type === "class_definition" || node.type === "lambda") break;
+    if (node.type === "except_clause" && exceptAlias(node) === name.text) {
+      inHandler = true;
+      break;
+    }
+  }
+  if (!inHandler) return false;
+  // Every binding of the name in its scope is an `except ... as name`: it holds an exception or is unbound.
+  const resolution = ctx.facts.resolveName(name.text, name);
+  if (resolution.scope === null || resolution.uncertain) return false;
+  return resolution.bindings.every((b) => !b.star && b.node.parent?.type === "as_pattern_target" && b.node.parent.parent?.parent?.type === "except_clause");
+}
+
+/** The name an except clause binds (`except E as name`), if any. */
+function exceptAlias(clause: Node): string | undefined {
+  const pattern = clause.namedChildren.find((c) => c?.type === "as_pattern");
+  const target = pattern?.namedChildren.find((c) => c?.type === "as_pattern_target");
+  const id = target?.namedChild(0);
+  return id?.type === "identifier" ? id.text : undefined;
+}
+
+/** An expression whose evaluation has no effect: a name, an attribute chain, or `type(name)`. */
+function isPureReference(ctx: RuleContext, node: Node): boolean {
+  if (isPlainReference(node)) return true;
+  if (node.type !== "call") return false;
+  const callee = node.childForFieldName("function");
+  const args = callArgs(node);
+  return callee?.type === "identifier" && callee.text === "type" && builtinsFree(ctx, ["type"], callee) &&
+    args !== undefined && args.args.length === 1 && args.comments.length === 0 && isPlainReference(args.args[0]!);
+}
+
+/**
+ * `six.reraise(tp, value, tb)` as a statement → `raise value.with_traceback(tb)`. On Python 3 six
+ * ignores `tp` once `value` is an exception and raises `value.with_traceback(tb)`; it calls `tp()`
+ * only when `value` is None. So the rewrite needs `value` to be surely an exception (the name an
+ * enclosing `except ... as e` binds, or `tp(...)` itself) and `tp` to be free of effects.
+ */
+function reraise(ctx: RuleContext, call: Node, args: CallArgs): Edit[] | string {
+  const statement = call.parent;
+  if (statement?.type !== "expression_statement" || statement.namedChildCount !== 1) return "is not a statement of its own";
+  if (args.args.length !== 3 || args.positional.length !== 3) return "is not called with (type, value, traceback)";
+  const [tp, value, tb] = args.positional as [Node, Node, Node];
+  if (!isPureReference(ctx, tp)) return "has a type argument that may have effects";
+  const constructed = value.type === "call" && isPlainReference(tp) && value.childForFieldName("function")?.text === tp.text;
+  if (!constructed && !caughtException(ctx, value, call)) return "has a value that may be None";
+  const text = (node: Node) => ctx.source.slice(node.startIndex, node.endIndex);
+  return [{ start: call.startIndex, end: call.endIndex, text: `raise ${text(value)}.with_traceback(${text(tb)})` }];
+}
+
+/**
+ * `@six.add_metaclass(M)` right above `class C(...)` → `class C(..., metaclass=M)`. six rebuilt the
+ * class through M from its namespace, dropping the slot descriptors and `__dict__`/`__weakref__`;
+ * a class naming those, one with keywords in its base list, a decorator below (which would see the
+ * class before M made it) and a file defining `__prepare__` (M's namespace would change) are left.
+ */
+function addMetaclass(ctx: RuleContext, call: Node, args: CallArgs): Edit[] | string {
+  const decorator = call.parent;
+  const decorated = decorator?.parent;
+  if (decorator?.type !== "decorator" || decorated?.type !== "decorated_definition") return "is not a class decorator";
+  const cls = decorated.childForFieldName("definition");
+  if (cls?.type !== "class_definition") return "is not a class decorator";
+  const decorators = decorated.namedChildren.filter((c) => c?.type === "decorator");
+  if (decorators[decorators.length - 1]?.id !== decorator.id) return "has other decorators below it";
+  const rest = ctx.source.slice(call.endIndex, lineEndWithNewline(ctx.source, call.endIndex));
+  if (!ownsItsLines(ctx.source, decorator) || rest.trim() !== "") return "shares its line with code or a comment";
+  if (args.args.length !== 1 || args.positional.length !== 1) return "is not called with one metaclass";
+  const body = cls.childForFieldName("body")!.text;
+  if (/\b__(slots|dict|weakref)__\b/.test(body)) return "decorates a class that names __slots__, __dict__ or __weakref__";
+  if (/\b__prepare__\b/.test(ctx.source)) return "is in a file that defines __prepare__";
+  const meta = `metaclass=${ctx.source.slice(args.positional[0]!.startIndex, args.positional[0]!.endIndex)}`;
+  const dropDecorator: Edit = { start: lineStart(ctx.source, decorator.startIndex), end: lineEndWithNewline(ctx.source, decorator.endIndex), text: "" };
+  const bases = cls.childForFieldName("superclasses");
+  if (!bases) {
+    const name = cls.childForFieldName("name")!;
+    return [dropDecorator, { start: name.endIndex, end: name.endIndex, text: `(${meta})` }];
+  }
+  const items = bases.namedChildren.filter((c): c is Node => c !== null && c.type !== "line_continuation");
+  if (items.some((c) => c.type === "comment" || c.type === "keyword_argument" || c.type === "dictionary_splat")) {
+    return "decorates a class whose base list has comments or keywords";
+  }
+  const list = { open: bases.child(0)!, close: bases.child(bases.childCount - 1)!, items };
+  return [dropDecorator, ...insertItem(ctx.source, list, items.length, meta, ctx.newline)];
+}
+
 /** A plain `"..."` literal that `six.b` would encode the same as a `b"..."` literal. */
 function bytesLiteral(node: Node): string | undefined {
   if (node.type !== "string" || stringValue(node) === undefined) return undefined;
@@ -175,6 +266,8 @@ export function sixUseInPy3(ctx: RuleContext, expr: Node, member: string): Edit[
   const args = call ? callArgs(call) : undefined;
   if (member === "with_metaclass") return call ? withMetaclass(ctx, call) : "is not called";
   if (!call || !args || args.comments.length > 0 || args.listSplat || args.dictSplat) return "is not a plain call";
+  if (member === "reraise") return reraise(ctx, call, args);
+  if (member === "add_metaclass") return addMetaclass(ctx, call, args);
   const [first] = args.positional;
   const one = args.args.length === 1 && first !== undefined;
   const iterator = ITERATORS[member];
