@@ -75,6 +75,18 @@ describe("passes and edits", () => {
     expect(reported.findings).toMatchObject([{ rule: "test/reporter", message: "mid is used", line: 2 }]);
   });
 
+  it("findings come in the order of the file, whichever rule reported them", () => {
+    const reporter = (id: string, word: string) =>
+      defineRule({
+        id, framework: "django", since: "1.7", summary: "test", kind: "finding", needles: [word],
+        create(ctx) {
+          return { module() { for (const node of ctx.facts.identifiers(word)) ctx.report(node, `${word} here`); } };
+        },
+      });
+    const out = run("late = 1\nearly = 2; late\n", [reporter("test/late", "late"), reporter("test/early", "early")]);
+    expect(out.findings.map((f) => [f.line, f.column, f.rule])).toEqual([[1, 1, "test/late"], [2, 1, "test/early"], [2, 12, "test/late"]]);
+  });
+
   it("stops after a bounded number of passes when a rule never settles", () => {
     const grow = defineRule({
       id: "test/grow", framework: "django", since: "1.7", summary: "test", needles: ["x"],

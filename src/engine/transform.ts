@@ -165,7 +165,8 @@ export function transformSync(source: string, options: TransformOptions): Transf
     if (original.message === finding.message) delete (original as { message?: string }).message;
     return original.line === f.line && original.column === f.column && original.message === undefined ? finding : { ...finding, original };
   });
-  const located = locate(findings);
+  // In the order of the file, as a reader (and ruff's output) goes, not the order rules ran in.
+  const located = locate(findings).sort((a, b) => a.line - b.line || a.column - b.column);
   return { code: text, changed: text !== source, fixes, findings: located, ...(declined.length > 0 ? { declined: locate(declined) } : {}), problems, parsed: true, settled };
 }
 
