@@ -34,6 +34,7 @@ import stringConcat from "./django/string-concat.js";
 import utilsSix from "./django/utils-six.js";
 import settingsMailers from "./django/settings-mailers.js";
 import adminLogDeletion from "./django/admin-log-deletion.js";
+import templateSettings from "./django/template-settings.js";
 import transitionalSettings6x from "./django/transitional-settings-6x.js";
 import blankChoiceDash from "./django/blank-choice-dash.js";
 import testUtilsPy2Helpers from "./django/test-utils-py2-helpers.js";
@@ -78,6 +79,7 @@ export const djangoBeyond: readonly Rule[] = [
   // Findings for rows a person has to handle.
   testUtilsPy2Helpers,
   adminLogDeletion,
+  templateSettings,
   transitionalSettings6x,
   blankChoiceDash,
 ];
