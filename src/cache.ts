@@ -9,7 +9,9 @@
 // modification and change times, inode) when it was read: a file whose stamp is unchanged is a hit
 // without being read at all, as in ruff; any other file is read and its hash decides. A stamp is
 // only recorded once the file's times are some seconds old, so a write within the timestamps'
-// granularity after the read cannot go unnoticed (git calls such entries "racily clean").
+// granularity after the read cannot go unnoticed (git calls such entries "racily clean"); a stamp
+// found missing later is added only when the cache is written anyway, so a run that finds the tree
+// as the last one left it does not rewrite the cache.
 // Only results that change nothing
 // and report no problem (or only syntax errors, which depend on the bytes alone) are kept: a
 // changed file must be rewritten or diffed every time. A result
@@ -22,6 +24,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { isDeepStrictEqual } from "node:util";
 import type { Finding } from "./engine/rule.js";
 import type { Problem } from "./engine/transform.js";
 
@@ -149,6 +152,11 @@ function answerOf(entry: Entry): CachedAnswer {
   };
 }
 
+/** True when two entries give the same answer for the same bytes (their stamps and dependencies aside). */
+function sameAnswer(a: Entry, b: Entry): boolean {
+  return a.h === b.h && isDeepStrictEqual([a.f, a.s, a.p], [b.f, b.s, b.p]);
+}
+
 /** A result worth keeping: one that changed nothing, with no problem or only syntax errors. */
 function keepable(status: string, problems: readonly { kind?: unknown }[]): boolean {
   if (status === "unchanged") return problems.length === 0;
@@ -201,6 +209,16 @@ export class ResultCache {
     return new ResultCache(file, entries);
   }
 
+  /**
+   * Updates that change no answer, recorded only when the cache is written for another reason: a
+   * run that found everything as the last one left it leaves the cache file as it was (a second
+   * run changes no file, this one included), at the cost of some work again next time. They are
+   * the stamps of files found unchanged by their bytes whose entry lacks that stamp (touched files,
+   * files too fresh to vouch for when their entry was made), and entries worked out again because
+   * a file they depend on changed (a settings base this run rewrote) that gave the same answer.
+   */
+  private readonly quietUpdates = new Map<string, (entry: Entry) => Entry>();
+
   /** Hashes (and stamps) of files looked up and missed, until their result is settled. */
   private readonly pending = new Map<string, { hash: string; stamp?: string }>();
 
@@ -240,10 +258,7 @@ export class ResultCache {
   lookup(key: string, hash: string, stamp?: string): CachedAnswer | undefined {
     const entry = this.entryOf(key);
     if (!entry || entry.h !== hash || !depsUnchanged(entry.d)) return undefined;
-    if (stamp !== undefined && entry.t !== stamp) {
-      entry.t = stamp;
-      this.dirty = true;
-    }
+    if (stamp !== undefined && entry.t !== stamp) this.quietUpdates.set(key, (e) => ({ ...e, t: stamp }));
     return answerOf(entry);
   }
 
@@ -257,7 +272,10 @@ export class ResultCache {
     if (declined && declined.length > 0) entry.s = [...declined];
     if (problems && problems.length > 0) entry.p = [...problems];
     if (deps && deps.length > 0) entry.d = [...deps];
-    this.set(key, entry);
+    const old = this.entryOf(key);
+    // The same bytes and the same answer, only other dependency stamps: no answer changes.
+    if (old && sameAnswer(old, entry)) this.quietUpdates.set(key, () => entry);
+    else this.set(key, entry);
   }
 
   forget(key: string): void {
@@ -293,6 +311,11 @@ export class ResultCache {
   /** Writes the cache back (atomically) and removes caches of other configurations unused for long. */
   save(): void {
     if (!this.dirty) return;
+    for (const [key, update] of this.quietUpdates) {
+      const entry = this.entryOf(key);
+      if (entry) this.set(key, update(entry));
+    }
+    this.quietUpdates.clear();
     const dir = path.dirname(this.file);
     try {
       mkdirSync(dir, { recursive: true });

@@ -123,8 +123,12 @@ function templateResult(job: FileJob, settings: JobSettings): FileResult | Promi
     return templates.ownLibrary(name);
   };
   const result = processTemplate(job, { ...templates, ownLibrary }, { bytes, stat: stat! });
-  if (!askedOwnLibrary) cache.remember(job.display, hash, stamp);
-  return result;
+  // A rewritten template's final text may be kept when lexing it again asked nothing of the project.
+  const keep = (done: FileResult): FileResult => {
+    if (!askedOwnLibrary || done.settledHash) cache.remember(job.display, hash, stamp);
+    return done;
+  };
+  return result instanceof Promise ? result.then(keep) : keep(result);
 }
 
 /** Reads and decodes a file, or says why it cannot be processed. `known`: its stat, when taken. */

@@ -3,7 +3,9 @@
 // thread during triage: lexing is cheap and needs no grammar, so templates never go to workers.
 // A file that is not UTF-8 text (an image or a font in a template folder) is not a template and
 // is passed over silently.
+import { isDeepStrictEqual } from "node:util";
 import { readFileSync, statSync, type Stats } from "node:fs";
+import { hashBytes } from "../cache.js";
 import { prefilterFor } from "../engine/prefilter.js";
 import { encode } from "../engine/text.js";
 import { writeAtomicAsync, writeProblem } from "../io.js";
@@ -65,9 +67,23 @@ export function processTemplate(job: FileJob, settings: TemplateSettings, loaded
     out.after = result.code;
   }
   if (!settings.write) return out;
+  const bytesOut = encode({ encoding: "utf-8", bom: decoded.bom }, result.code);
+  // When the new text is final (lexed again, it changes nothing and reports the same), the cache
+  // may keep it, as it keeps a settled Python file: the next run neither lexes it nor rewrites the cache.
+  let againAsked = false;
+  const again = transformTemplate(result.code, {
+    rules: settings.rules, targets: settings.targets, filename: job.display,
+    ownLibrary: (name) => {
+      againAsked = true;
+      return settings.ownLibrary(name);
+    },
+  });
+  const final = !again.changed && again.problems.length === 0 && isDeepStrictEqual(again.findings, result.findings);
+  // An answer that depends on the project's own tag libraries is never kept (see process-file.ts).
+  if (final && !againAsked) out.settledHash = hashBytes(bytesOut);
   const written = async (): Promise<FileResult> => {
     try {
-      out.folder = await writeAtomicAsync(job.absolute, encode({ encoding: "utf-8", bom: decoded.bom }, result.code), stat);
+      out.folder = await writeAtomicAsync(job.absolute, bytesOut, stat);
       out.written = true;
       return out;
     } catch (error) {
