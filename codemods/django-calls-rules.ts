@@ -33,6 +33,12 @@ import mailLegacyApis from "./django/mail-legacy-apis.js";
 import adminEmailHandlerBackend from "./django/admin-email-handler-backend.js";
 import fieldCacheName from "./django/field-cache-name.js";
 import isnullNonBoolean from "./django/isnull-non-boolean.js";
+import selectRelatedAll from "./django/select-related-all.js";
+import fieldGetPlaceholder from "./django/field-get-placeholder.js";
+import remoteUserAprocessRequest from "./django/remote-user-aprocess-request.js";
+import storageOsOpenFlags from "./django/storage-os-open-flags.js";
+import ogrCoordDimSetter from "./django/ogr-coord-dim-setter.js";
+import registerConverterOverride from "./django/register-converter-override.js";
 
 export const djangoCallRules: readonly Rule[] = [
   inlineHasAddPermission,
@@ -67,4 +73,10 @@ export const djangoCallRules: readonly Rule[] = [
   adminEmailHandlerBackend,
   fieldCacheName,
   isnullNonBoolean,
+  selectRelatedAll,
+  fieldGetPlaceholder,
+  remoteUserAprocessRequest,
+  storageOsOpenFlags,
+  ogrCoordDimSetter,
+  registerConverterOverride,
 ];

@@ -8,7 +8,7 @@ import type { Node } from "../parser.js";
 import { enclosingScope } from "../scope.js";
 import { defineRule, type Rule, type RuleContext, type RuleMeta } from "../rule.js";
 import { callArgs, callOf } from "./calls.js";
-import { derivesFrom, enclosingClass } from "./classes.js";
+import { classMethods, derivesFrom, enclosingClass } from "./classes.js";
 
 interface PatternBase {
   /** What changed and what to do. */
@@ -31,9 +31,22 @@ export type FindingPattern = PatternBase &
     { kind: "keyword"; callables: string[]; keywords: string[] }
     | /** `anything.name(...)` calls in files that import from Django; `when` narrows the call shape. */
     { kind: "method-call"; names: string[]; when?: (call: Node) => boolean }
-    | /** `def name` in a class deriving from one of `bases`. */
-    { kind: "method-def"; names: string[]; bases: string[] }
+    | /** `def name` in a class deriving from one of `bases`; not when the class also defines one of `unless`. */
+    { kind: "method-def"; names: string[]; bases: Bases; unless?: string[] }
+    | /** `name = value` in the body of a class deriving from one of `bases`; `when` narrows the value. */
+    { kind: "class-attribute"; names: string[]; bases: Bases; when?: (value: Node) => boolean }
+    | /** `anything.name` in files that import from Django; with `assigned`, only as an assignment target. */
+    { kind: "attribute"; names: string[]; assigned?: boolean }
   );
+
+/** Qualified base classes, or a test of a qualified name (every `django.db.models.*Field`). */
+type Bases = string[] | ((qualified: string) => boolean);
+
+function basesMatcher(bases: Bases): (qualified: string) => boolean {
+  if (typeof bases === "function") return bases;
+  const set = new Set(bases);
+  return (qualified) => set.has(qualified);
+}
 
 export interface FindingRuleSpec extends Omit<RuleMeta, "kind" | "docs"> {
   docs: string;
@@ -150,13 +163,46 @@ function findMethodCall(ctx: RuleContext, pattern: Extract<FindingPattern, { kin
 }
 
 function findMethodDef(ctx: RuleContext, pattern: Extract<FindingPattern, { kind: "method-def" }>, say: (n: Node) => void): void {
-  const bases = new Set(pattern.bases);
+  const matches = basesMatcher(pattern.bases);
   for (const name of pattern.names) {
     for (const id of ctx.facts.identifiers(name)) {
       const fn = id.parent;
       if (fn?.type !== "function_definition" || fn.childForFieldName("name")?.id !== id.id) continue;
       const cls = enclosingClass(fn);
-      if (cls && derivesFrom(ctx.facts, cls, (q) => bases.has(q))) say(id);
+      if (!cls || !derivesFrom(ctx.facts, cls, matches)) continue;
+      const methods = pattern.unless ? classMethods(cls) : undefined;
+      if (methods && pattern.unless!.some((other) => methods.has(other))) continue;
+      say(id);
+    }
+  }
+}
+
+function findClassAttribute(ctx: RuleContext, pattern: Extract<FindingPattern, { kind: "class-attribute" }>, say: (n: Node) => void): void {
+  const matches = basesMatcher(pattern.bases);
+  for (const name of pattern.names) {
+    for (const id of ctx.facts.identifiers(name)) {
+      const assignment = id.parent;
+      if (assignment?.type !== "assignment" || assignment.childForFieldName("left")?.id !== id.id) continue;
+      // Directly in the class body, or in an if/try block there.
+      const cls = enclosingScope(assignment);
+      if (cls.type !== "class_definition") continue;
+      const value = assignment.childForFieldName("right");
+      if (!value || (pattern.when && !pattern.when(value))) continue;
+      if (derivesFrom(ctx.facts, cls, matches)) say(id);
+    }
+  }
+}
+
+function findAttribute(ctx: RuleContext, pattern: Extract<FindingPattern, { kind: "attribute" }>, say: (n: Node) => void): void {
+  if (!importsDjango(ctx)) return;
+  for (const name of pattern.names) {
+    for (const id of ctx.facts.identifiers(name)) {
+      const attribute = id.parent;
+      if (attribute?.type !== "attribute" || attribute.childForFieldName("attribute")?.id !== id.id) continue;
+      const parent = attribute.parent;
+      const target = (parent?.type === "assignment" || parent?.type === "augmented_assignment") && parent.childForFieldName("left")?.id === attribute.id;
+      if (pattern.assigned && !target) continue;
+      say(attribute);
     }
   }
 }
@@ -183,6 +229,8 @@ export function findingRule(spec: FindingRuleSpec): Rule {
             else if (pattern.kind === "string") findString(ctx, pattern, say);
             else if (pattern.kind === "keyword") findKeyword(ctx, pattern, say);
             else if (pattern.kind === "method-call") findMethodCall(ctx, pattern, say);
+            else if (pattern.kind === "class-attribute") findClassAttribute(ctx, pattern, say);
+            else if (pattern.kind === "attribute") findAttribute(ctx, pattern, say);
             else findMethodDef(ctx, pattern, say);
           }
         },
