@@ -58,15 +58,23 @@ export default defineRule({
   create(ctx) {
     return {
       module() {
-        for (const setting of settingAssignments(ctx, "USE_ETAGS")) {
+        const settings = settingAssignments(ctx, "USE_ETAGS");
+        // A second assignment (`if DEBUG: USE_ETAGS = False`) or a read would still see the setting
+        // after the middleware made ETags unconditional.
+        const once = settings.length === 1 && otherMentions(ctx, "USE_ETAGS", settings).length === 0;
+        for (const setting of settings) {
           if (setting.statement.parent?.type !== "module" || setting.chained) continue;
           const value = unparenthesize(setting.value);
           const removal = removeStatement(ctx.source, setting.statement);
           if (value.type === "false") {
-            ctx.fix("USE_ETAGS = False removed (the default)", removal);
+            // A read of the name (`CACHE_ETAGS = USE_ETAGS`) would have nothing left to read.
+            if (otherMentions(ctx, "USE_ETAGS", settings).length === 0) ctx.fix("USE_ETAGS = False removed (the default)", removal);
             continue;
           }
-          const plan = value.type === "true" ? middlewarePlan(ctx) : "its value is not a literal True or False";
+          const plan =
+            value.type !== "true" ? "its value is not a literal True or False"
+            : !once ? "USE_ETAGS is assigned again or read elsewhere in this file"
+            : middlewarePlan(ctx);
           if (typeof plan === "string") {
             ctx.report(
               setting.assignment as Node,

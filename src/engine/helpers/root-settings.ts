@@ -77,7 +77,7 @@ export function rootSettingsInsert(ctx: RuleContext, setting: string, lines: str
   // A star-imported module that is itself a root settings module gets the line there.
   if (importedApps && importedUrls) return { kind: "nothing" };
   const named = namedByEntryPoint(ctx);
-  const root = ((apps.length > 0 || importedApps) && (urls.length > 0 || importedUrls)) || named === "this";
+  const root = isRootSettingsModule(ctx);
   if (!root) {
     // INSTALLED_APPS is the mark of a project's main settings; a module with only ROOT_URLCONF, or
     // one beside the module manage.py names (which gets the line), is left quiet.
@@ -99,6 +99,18 @@ export function rootSettingsInsert(ctx: RuleContext, setting: string, lines: str
   const end = ctx.source.length;
   const prefix = end === 0 || /[\r\n]$/.test(ctx.source) ? "" : ctx.newline;
   return { kind: "insert", edit: { start: end, end, text: `${prefix}${ctx.newline}${text}` } };
+}
+
+/**
+ * True when this module is one rootSettingsInsert writes into: it assigns (or star-imports)
+ * INSTALLED_APPS and ROOT_URLCONF, or an entry point names it. A rule that deletes a setting whose
+ * absence an insert rule reads (DEFAULT_AUTO_FIELD) leaves such modules alone, or the next pass
+ * would insert the old default in its place.
+ */
+export function isRootSettingsModule(ctx: RuleContext): boolean {
+  const apps = assignedAtModuleLevel(ctx, "INSTALLED_APPS").length > 0 || starBinding(ctx, "INSTALLED_APPS") === "binds";
+  const urls = assignedAtModuleLevel(ctx, "ROOT_URLCONF").length > 0 || starBinding(ctx, "ROOT_URLCONF") === "binds";
+  return (apps && urls) || namedByEntryPoint(ctx) === "this";
 }
 
 /**

@@ -2,7 +2,7 @@
 // settings files, renamed or removed when their value has the expected shape.
 import type { Edit } from "../edits.js";
 import type { Node } from "../parser.js";
-import { defineRule, type Rule, type RuleMeta } from "../rule.js";
+import { defineRule, lineOf, type Rule, type RuleContext, type RuleMeta } from "../rule.js";
 import { indentAt } from "../text.js";
 import { ownsItsLines, removeStatement } from "./statements.js";
 
@@ -20,6 +20,23 @@ export interface SettingChange {
    * note Django's project template writes above the setting.
    */
   comment?: RegExp;
+  /** Files where the removal is not made (another rule would read the setting's absence there). */
+  keepIn?: (ctx: RuleContext) => boolean;
+  /** The removal only tidies (the setting still works): when it cannot be made, nothing is reported. */
+  tidyOnly?: boolean;
+}
+
+/**
+ * Where the file reads the setting `name` besides assigning it (`EXTRA = FILE_CHARSET`), if anywhere:
+ * deleting the assignment would leave that read without a value (a NameError at import).
+ */
+function readAt(ctx: RuleContext, name: string): Node | undefined {
+  return ctx.facts.identifiers(name).find((id) => {
+    const parent = id.parent;
+    if (parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === id.id) return false;
+    if (parent?.type === "keyword_argument" && parent.childForFieldName("name")?.id === id.id) return false;
+    return settingAssignment(id) === undefined;
+  });
 }
 
 export interface SettingsRule extends Omit<RuleMeta, "needles" | "files"> {
@@ -106,6 +123,12 @@ export function settingsChanges(spec: SettingsRule): Rule {
                 continue;
               }
               if (change.action === "remove") {
+                if (change.keepIn?.(ctx)) continue;
+                const read = readAt(ctx, change.name);
+                if (read) {
+                  if (!change.tidyOnly) ctx.report(id, `${change.name} has no effect at this Django version and can go; it is left in place because ${lineOf(read)} reads it: delete it together with that use; see ${meta.docs}`);
+                  continue;
+                }
                 if (found.chained) {
                   // `USE_I18N = USE_L10N = True` → `USE_I18N = True`: only this target goes.
                   const right = found.assignment.childForFieldName("right")!;
