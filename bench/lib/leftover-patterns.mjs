@@ -135,6 +135,8 @@ export const LEFTOVER_PATTERNS = {
     { id: "log_deletion/log_action", what: "ModelAdmin.log_deletion / log_action (6.0; a warning)", pattern: /\.log_(?:deletion|action)\(|def\s+log_deletion\b/g },
     { id: "transitional 6.x settings", what: "URLIZE_ASSUME_HTTPS / USE_BLANK_CHOICE_DASH / SIGNED_COOKIE_LEGACY_SALT_FALLBACK (7.0; a warning)", pattern: /^[ \t]*(?:URLIZE_ASSUME_HTTPS|USE_BLANK_CHOICE_DASH|SIGNED_COOKIE_LEGACY_SALT_FALLBACK)[ \t]*=/gm },
     { id: "BLANK_CHOICE_DASH", what: "BLANK_CHOICE_DASH (7.0; a warning)", pattern: /\bBLANK_CHOICE_DASH\b/g },
+    { id: "select_related()", what: "select_related() without fields / list_select_related = True (7.0; a warning)", pattern: /\.select_related\(\s*\)|^[ \t]*list_select_related[ \t]*=[ \t]*True\b/gm },
+    { id: "5.1 review hooks", what: "OS_OPEN_FLAGS / .coord_dim = / get_placeholder overrides (6.0, 7.0; a warning)", pattern: /\bOS_OPEN_FLAGS\b|\.coord_dim[ \t]*=(?!=)|def[ \t]+get_placeholder\b/g },
     { id: "mail BadHeaderError", what: "django.core.mail BadHeaderError (7.0)", pattern: /from\s+django\.core\.mail(?:\.message)?\s+import\s+(?:\([^)]*|[^\n]*)\bBadHeaderError\b|\bmail\.BadHeaderError\b/g },
   ],
   flask: [
