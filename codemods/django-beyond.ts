@@ -39,6 +39,7 @@ import transitionalSettings6x from "./django/transitional-settings-6x.js";
 import blankChoiceDash from "./django/blank-choice-dash.js";
 import testUtilsPy2Helpers from "./django/test-utils-py2-helpers.js";
 import utilsOsPy2Paths from "./django/utils-os-py2-paths.js";
+import formsDefaultTemplates from "./django/forms-default-templates.js";
 
 export const djangoBeyond: readonly Rule[] = [
   // Settings files.
@@ -76,6 +77,7 @@ export const djangoBeyond: readonly Rule[] = [
   geoip2Coords,
   badHeaderError,
   utilsOsPy2Paths,
+  formsDefaultTemplates,
   // Findings for rows a person has to handle.
   testUtilsPy2Helpers,
   adminLogDeletion,
