@@ -82,6 +82,25 @@ function moduleMember(ref: Node): { expr: Node; member: string } | undefined {
   return { expr: outer, member: `moves.${outer.childForFieldName("attribute")!.text}` };
 }
 
+/**
+ * The urllib submodules the uses of `from django.utils.six.moves import urllib` read (`urllib.parse.x`),
+ * or undefined when the binding is renamed, shares its name, or has a use of another shape.
+ */
+function urllibSubmodules(ctx: RuleContext, binding: ImportBinding): string[] | undefined {
+  if (binding.name !== "urllib" || !onlyBinding(ctx, binding)) return undefined;
+  const refs = ctx.facts.references(binding);
+  if (!refs.clean) return undefined;
+  const used = new Set<string>();
+  for (const ref of refs.refs) {
+    const attribute = ref.parent;
+    if (attribute?.type !== "attribute" || attribute.childForFieldName("object")?.id !== ref.id) return undefined;
+    const sub = attribute.childForFieldName("attribute")!.text;
+    if (!URLLIB.includes(sub)) return undefined;
+    used.add(sub);
+  }
+  return [...used].sort();
+}
+
 /** True when nothing else in the file binds `name`, so dropping its import leaves the builtin. */
 function onlyBinding(ctx: RuleContext, binding: ImportBinding): boolean {
   const table = ctx.facts.table(binding.name);
@@ -109,7 +128,8 @@ export default defineRule({
     "as value` caught (or `tp(...)`) and `tp` has no effects, and `if six.PY2:` / `if six.PY3:` (with an optional " +
     "`else`) keep the branch Python 3 runs. The same goes for names imported from `django.utils.six`. `from " +
     "django.utils.six.moves import X` imports X from where Python 3 keeps it (`io.StringIO`, `itertools.zip_longest`, " +
-    "`http.cookies`..., builtins need no import), and `django.utils.six.moves.urllib.parse` becomes `urllib.parse`. An " +
+    "`http.cookies`..., builtins need no import), `django.utils.six.moves.urllib.parse` becomes `urllib.parse`, and " +
+    "`from django.utils.six.moves import urllib` becomes `import urllib.parse` (one line per submodule the file uses). An " +
     "import whose uses are all rewritten is dropped; one with other uses (six.reraise of a value that may be None, six.PY2 in an expression, a " +
     "rebound builtin...) is kept as `import six [as s]` / `from six... import`, and the project then needs the `six` " +
     "package. `import django.utils.six`, whose uses spell the old path, is reported.",
@@ -191,6 +211,14 @@ function fromStatement(ctx: RuleContext, bindings: ImportBinding[]): void {
     let known = true;
     for (const binding of bindings) {
       const imported = binding.imported ?? "";
+      if (imported === "urllib") {
+        // `six.moves.urllib` is Python 3's urllib package with its submodules loaded: each
+        // `urllib.parse` the file uses comes from `import urllib.parse`.
+        const submodules = urllibSubmodules(ctx, binding);
+        if (submodules === undefined) known = false;
+        else lines.push(...submodules.map((sub) => `import urllib.${sub}`));
+        continue;
+      }
       const target = MOVED_MODULES[imported] ?? MOVED_NAMES[imported];
       if (!target) known = false;
       else if (target.startsWith("builtins.")) {
