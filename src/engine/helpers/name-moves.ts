@@ -331,6 +331,8 @@ function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], mov
   const statement = group[0]!.statement;
   const changes = new Map<number, string | null>();
   const lines: LineRequest[] = [];
+  /** The new import line each entry asked for. */
+  const lineOfEntry = new Map<number, LineRequest>();
   const useEdits: Edit[] = [];
   const done: string[] = [];
   const keptTexts = new Set(
@@ -360,7 +362,10 @@ function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], mov
         keptTexts.add(text);
       } else {
         changes.set(binding.entry.id, null);
-        if (!importedBefore(ctx, binding.scope, keepAs, move.to, statement)) lines.push(plan.request(statement, newModule, entry));
+        if (!importedBefore(ctx, binding.scope, keepAs, move.to, statement)) {
+          lines.push(plan.request(statement, newModule, entry));
+          lineOfEntry.set(binding.entry.id, lines[lines.length - 1]!);
+        }
       }
       const why = binding.scope.type === "module" ? "listed in __all__" : "a class attribute";
       const what = newName === binding.imported ? `${binding.imported} imported from ${newModule}` : `${binding.imported} → ${newName}`;
@@ -404,6 +409,7 @@ function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], mov
       changes.set(binding.entry.id, null);
       if (placement === "import") {
         lines.push(plan.request(statement, newModule, move.style === "attribute" ? null : { name: newName }));
+        lineOfEntry.set(binding.entry.id, lines[lines.length - 1]!);
       }
     }
     if (renamesUses) {
@@ -419,8 +425,14 @@ function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], mov
   if (changes.size === 0) return;
   const entries = statement.childrenForFieldName("name").filter((n) => n !== null);
   const removesAll = entries.every((e) => changes.get(e!.id) === null);
-  // Replacing the whole statement would lose the comments written between its names.
+  // Replacing the whole statement would lose the comments written between its names; when every
+  // name moves to one module, the statement is rewritten in place instead (module and names).
   if (removesAll && statement.descendantsOfType("comment").length > 0) {
+    const inPlace = rewriteInPlace(statement, entries as Node[], lineOfEntry, ctx.source);
+    if (inPlace) {
+      plan.add({ messages: done, edits: [...inPlace, ...useEdits], lines: [] });
+      return;
+    }
     ctx.report(statement, `deprecated names left alone: replacing this import would drop the comments inside it; import them from their new modules by hand${docs ? `; see ${docs}` : ""}`);
     return;
   }
@@ -430,6 +442,24 @@ function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], mov
     return;
   }
   plan.add({ messages: done, edits: [...importEdits, ...useEdits], lines, removed: removesAll ? statement : undefined });
+}
+
+/**
+ * Edits that turn a `from old import (a, b)` whose every name moves to one module into
+ * `from new import (a2, b2)` in place, keeping its comments and layout; undefined when the names go
+ * to several modules, one is already imported there, or one becomes a module import.
+ */
+function rewriteInPlace(statement: Node, entries: Node[], lineOfEntry: Map<number, LineRequest>, source: string): Edit[] | undefined {
+  const requests = entries.map((e) => lineOfEntry.get(e.id));
+  if (requests.some((r) => r === undefined || r.name === null)) return undefined;
+  const modules = new Set(requests.map((r) => r!.module));
+  const moduleName = statement.childForFieldName("module_name");
+  if (modules.size !== 1 || !moduleName || moduleName.type !== "dotted_name") return undefined;
+  const texts = requests.map((r) => formatImportName(r!.name!));
+  if (new Set(texts).size !== texts.length) return undefined;
+  const renamed = rewriteImportEntries(source, statement, new Map(entries.map((e, i) => [e.id, texts[i]!])));
+  if (!renamed) return undefined;
+  return [{ start: moduleName.startIndex, end: moduleName.endIndex, text: [...modules][0]! }, ...renamed];
 }
 
 /** `encoding.force_text(...)`, `django.utils.encoding.force_text(...)`: the module stays, the name moves. */
