@@ -7,13 +7,29 @@ import { exportedNames, summarizeModule, type ModuleNames, type ProjectLookup, t
 import { djangoStarNames } from "./engine/star-exports.js";
 import { decode } from "./engine/text.js";
 import { stampOf, type Dependency } from "./cache.js";
+import { discover } from "./discover.js";
+import { ProjectImporters } from "./project-importers.js";
 
 export interface ProjectViewSetup {
   /** The working directory: project-relative paths are relative to it. */
   cwd: string;
   /** Further import roots (absolute): folders that hold manage.py, and the like. */
   roots: readonly string[];
+  /** Whether the run honours .gitignore files (the importer index walks the project as the run does). */
+  gitignore?: boolean;
+  /**
+   * The Python files the run found (absolute) and the folders it walked to find them: the importer
+   * index of a root inside those folders reads these instead of walking the root again.
+   */
+  files?: readonly string[];
+  walked?: readonly string[];
 }
+
+/**
+ * Put in the set track() returns when the answer depended on which modules import what: that is
+ * every file of the project, so such a result is not kept by the cache.
+ */
+export const EVERY_FILE = "\0every project file";
 
 /** Import roots a run starts from: the working directory, its src/, and every folder holding manage.py. */
 export function projectRoots(files: readonly { absolute: string }[]): string[] {
@@ -28,6 +44,9 @@ export class ProjectView implements ProjectLookup {
   private readonly loaded = new Map<string, Loaded>();
   private readonly stars = new Map<string, StarNames>();
   private readonly packageRoots = new Map<string, string>();
+  private readonly listings = new Map<string, Set<string>>();
+  /** Who imports what, per import root, built on the first question (see project-importers.ts). */
+  private readonly importers = new Map<string, ProjectImporters>();
 
   /**
    * Files looked at (read, or checked for existence) since track() was last called: what the
@@ -67,6 +86,46 @@ export class ProjectView implements ProjectLookup {
     return "module" in loaded ? loaded.module : undefined;
   }
 
+  importedFrom(module: string, name: string, hasAll: boolean): string | undefined {
+
+    this.consulted?.add(EVERY_FILE);
+    const file = path.resolve(this.setup.cwd, module);
+    // Resolving every import of the project is not what the current file depends on.
+    const tracking = this.consulted;
+    this.consulted = undefined;
+    try {
+      const root = this.importRootOf(file);
+      let importers = this.importers.get(root);
+      if (!importers) {
+        importers = new ProjectImporters(this.filesUnder(root), this.setup.cwd, (importer, spec) => this.resolve(importer, spec));
+        this.importers.set(root, importers);
+      }
+      return importers.importerOf(file, name, hasAll);
+    } finally {
+      this.consulted = tracking;
+    }
+  }
+
+  /** The Python files under `root`: from the run's own discovery when it walked a folder holding it. */
+  private filesUnder(root: string): readonly string[] {
+    const inside = (dir: string) => root === dir || root.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+    if (this.setup.files && this.setup.walked?.some(inside)) {
+      const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+      return this.setup.files.filter((f) => f.startsWith(prefix));
+    }
+    const { files } = discover([root], { cwd: this.setup.cwd, gitignore: this.setup.gitignore !== false });
+    return files.filter((f) => !f.template).map((f) => f.absolute);
+  }
+
+  /**
+   * The folder whose files may import `file`: the one above its outermost package, which absolute
+   * imports start from (the working directory for a project whose packages sit at its top; one
+   * project of a tree holding several side by side).
+   */
+  private importRootOf(file: string): string {
+    return this.packageRoot(path.dirname(file));
+  }
+
   starNames(importer: string, spec: string): StarNames {
     const file = this.resolve(path.resolve(this.setup.cwd, importer), spec);
     if (!file) return { unknown: `${spec} is not a module of this project` };
@@ -87,11 +146,29 @@ export class ProjectView implements ProjectLookup {
       bases = [...new Set([this.packageRoot(path.dirname(importer)), cwd, path.join(cwd, "src"), ...this.setup.roots])];
     }
     for (const base of bases) {
+      // Most absolute imports name other packages (django, os): one listing of each of the few
+      // import roots rules them out without a stat per candidate path.
+      if (level === 0 && parts.length > 0 && !this.mayHold(base, parts[0]!)) continue;
       const stem = path.join(base, ...parts);
       if (parts.length > 0 && this.isFile(`${stem}.py`)) return `${stem}.py`;
       if (this.isFile(path.join(stem, "__init__.py"))) return path.join(stem, "__init__.py");
     }
     return undefined;
+  }
+
+  /** Whether `dir` has an entry `name` or `name.py` (the folder's listing is read once, and counts as a dependency). */
+  private mayHold(dir: string, name: string): boolean {
+    this.note(dir);
+    let entries = this.listings.get(dir);
+    if (!entries) {
+      try {
+        entries = new Set(readdirSync(dir));
+      } catch {
+        entries = new Set();
+      }
+      this.listings.set(dir, entries);
+    }
+    return entries.has(name) || entries.has(`${name}.py`);
   }
 
   /** The folder above the outermost package that holds `dir` (`dir` itself when it is no package). */

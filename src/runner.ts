@@ -2,6 +2,7 @@
 // part) and only files some rule may change get the full treatment (parse, rules, write). Small
 // runs stay on the main thread; from WORKER_MIN_FILES Python files on, the main thread and
 // `jobs - 1` workers share the files (pool.ts). Results come back in discovery order.
+import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { discover, type DiscoveryError } from "./discover.js";
@@ -120,7 +121,13 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
   };
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   // Each thread builds its own view from this (a view holds parsed modules, which cannot be shared).
-  const project = { cwd: path.resolve(options.cwd ?? "."), roots: projectRoots(files) };
+  const cwdAbsolute = path.resolve(options.cwd ?? ".");
+  // The importer index (project-importers.ts) reuses this discovery for the folders it walked.
+  const walked = given.map((p) => path.resolve(cwdAbsolute, p)).filter((p) => isFolder(p));
+  const project = {
+    cwd: cwdAbsolute, roots: projectRoots(files), gitignore: options.gitignore !== false,
+    ...(walked.length > 0 ? { walked, files: found.filter((f) => !f.template).map((f) => f.absolute) } : {}),
+  };
   const view = new ProjectView(project);
   const templateSettings = templates?.settings(write, keepText);
   // Files of another profile than the run's own get cache entries of their own (a salted hash).
@@ -151,6 +158,14 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
   await flusher?.finish();
   cache?.save();
   return { results, pathErrors: errors };
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** What besides a file's bytes decides its result: every option but the ones about output. */

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadParser } from "../src/engine/parser.js";
 import type { StarNames } from "../src/engine/project.js";
-import { ProjectView, projectRoots } from "../src/project-view.js";
+import { EVERY_FILE, ProjectView, projectRoots } from "../src/project-view.js";
 
 let root: string;
 
@@ -141,5 +141,56 @@ describe("project view: what a star import binds", () => {
     const v = view();
     const first = v.module("site/proj/settings/dev.py", ".base");
     expect(v.module("site/proj/app/models.py", "proj.settings.base")).toBe(first);
+  });
+});
+
+describe("who imports what from a project module (ProjectView.importedFrom)", () => {
+  let tree: string;
+  const at = (rel: string) => path.join(tree, rel);
+  beforeAll(() => {
+    tree = mkdtempSync(path.join(os.tmpdir(), "pycodemod-importers-"));
+    const files: Record<string, string> = {
+      "app/__init__.py": "",
+      "app/compat.py": "__all__ = ['installed']\nfrom django.utils.encoding import force_text, smart_text\nfrom django.utils import six\n",
+      "app/models.py": "from django.utils.encoding import force_text\n",
+      "app/loose.py": "from django.utils.encoding import force_text, smart_text\n_hidden = 1\n",
+      "app/consumer.py": "from app.pkg import force_text\n",
+      "app/helpers.py": "from django.utils.encoding import force_text\n",
+      "app/star_user.py": "from app.helpers import *\n\nx = force_text(1)\n",
+      "app/users.py": "from app.compat import (  # the old helpers\n    force_text,\n)\n",
+      "app/views.py": "from . import compat\nx = compat.six\n",
+      "app/pkg/__init__.py": "from ..loose import *\n",
+      "app/strings.py": "TEXT = 'from app.models import force_text'\n",
+    };
+    for (const [rel, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(at(rel)), { recursive: true });
+      writeFileSync(at(rel), text);
+    }
+  });
+  afterAll(() => rmSync(tree, { recursive: true, force: true }));
+
+  it("finds a name imported by name (parenthesized, with a comment), relative and absolute", () => {
+    const v = new ProjectView({ cwd: tree, roots: [] });
+    expect(v.importedFrom("app/compat.py", "force_text", true)).toBe("app/users.py:1");
+    expect(v.importedFrom("app/compat.py", "smart_text", true)).toBeUndefined();
+  });
+
+  it("finds an attribute read on the imported module, and names star imports use or pass on", () => {
+    const v = new ProjectView({ cwd: tree, roots: [] });
+    expect(v.importedFrom("app/compat.py", "six", true)).toBe("app/views.py:1");
+    expect(v.importedFrom("app/helpers.py", "force_text", false)).toBe("app/star_user.py:1");
+    // A package's __init__ gathers loose's names: what a module imports from the package counts.
+    expect(v.importedFrom("app/loose.py", "force_text", false)).toBe("app/consumer.py:1 (through app/pkg/__init__.py:1)");
+    expect(v.importedFrom("app/loose.py", "smart_text", false)).toBeUndefined();
+    // A private name does not travel through a star import; with __all__ the caller decides.
+    expect(v.importedFrom("app/loose.py", "_hidden", false)).toBeUndefined();
+    expect(v.importedFrom("app/helpers.py", "force_text", true)).toBeUndefined();
+  });
+
+  it("answers undefined for a module nobody imports, and records that the answer depends on every file", () => {
+    const v = new ProjectView({ cwd: tree, roots: [] });
+    const consulted = v.track();
+    expect(v.importedFrom("app/models.py", "force_text", false)).toBeUndefined();
+    expect([...consulted]).toEqual([EVERY_FILE]);
   });
 });

@@ -221,9 +221,7 @@ function rewriteScope(ctx: RuleContext, scope: Node): void {
         ? "it is imported under an alias"
         : !urlBindings.every(isDirect)
             ? "its import sits inside a conditional block"
-            : facts.isExported("url")
-              ? "it is listed in __all__"
-              : undefined;
+            : facts.exportedWhy("url");
     const refs = why ? undefined : facts.references(first);
     if (why || !refs?.clean) {
       ctx.report(first.entry, `url() is removed in Django 4.0 but was left alone: ${why ?? refs?.reason}`);

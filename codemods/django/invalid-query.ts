@@ -30,7 +30,8 @@ function handlerEdit(ref: Node): Edit | string {
 }
 
 function plan(ctx: RuleContext, binding: ImportBinding): Edit[] | string {
-  if (ctx.facts.isExported(binding.name)) return "it is listed in __all__";
+  const exported = ctx.facts.exportedWhy(binding.name);
+  if (exported) return exported;
   const refs = ctx.facts.references(binding);
   if (!refs.clean) return refs.reason ?? "its uses cannot be told apart";
   const edits: Edit[] = [];

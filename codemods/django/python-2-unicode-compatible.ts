@@ -27,7 +27,8 @@ function dropDecorator(ctx: RuleContext, use: Node): Edit | string {
 }
 
 function planBinding(ctx: RuleContext, binding: ImportBinding): Edit[] | string {
-  if (ctx.facts.isExported(binding.name)) return "it is listed in __all__";
+  const exported = ctx.facts.exportedWhy(binding.name);
+  if (exported) return exported;
   const refs = ctx.facts.references(binding);
   if (!refs.clean) return refs.reason ?? "its uses cannot be told apart";
   const edits: Edit[] = [];

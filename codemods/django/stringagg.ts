@@ -45,7 +45,8 @@ export default defineRule({
         const edits: Edit[] = [];
         for (const binding of bindings) {
           // Other modules importing it from here would get the new class, and their string delimiters would be read as field names.
-          if (ctx.facts.isExported(binding.name)) return refuse(binding.entry, `${binding.name} is listed in __all__, and other modules may call it with a string delimiter`);
+          const exported = ctx.facts.exportedWhy(binding.name);
+          if (exported) return refuse(binding.entry, `${binding.name}: ${exported}, and other modules may call it with a string delimiter`);
           const { refs, clean, reason } = ctx.facts.references(binding);
           if (!clean) return refuse(binding.entry, reason ?? "its uses cannot be followed");
           for (const ref of refs) {

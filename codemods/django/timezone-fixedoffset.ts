@@ -56,7 +56,8 @@ function plan(ctx: RuleContext, group: ImportBinding[]): Edit[] | string {
   // rewritten to `timezone(...)` whatever name it was written with, so the alias simply goes.
   const uses: Node[] = [];
   for (const name of new Set(group.map((b) => b.name))) {
-    if (ctx.facts.isExported(name)) return `${name} is listed in __all__`;
+    const exported = ctx.facts.exportedWhy(name);
+    if (exported) return `${name}: ${exported}`;
     // Other imports of the same object under this name are not conflicts: the uses of every one of them come back.
     const refs = ctx.facts.references(group.find((b) => b.name === name)!);
     if (!refs.clean) return refs.reason ?? "its uses cannot be told apart";

@@ -72,11 +72,7 @@ export default defineRule({
         for (const binding of ctx.facts.imports) {
           if (binding.kind !== "from" || binding.qualified !== UTC) continue;
           const refs = ctx.facts.references(binding);
-          const why = ctx.facts.isExported("utc")
-            ? "it is listed in __all__"
-            : !refs.clean
-              ? refs.reason
-              : undefined;
+          const why = ctx.facts.exportedWhy("utc") ?? (refs.clean ? undefined : refs.reason);
           if (why) {
             ctx.report(binding.entry, `utc is removed in Django 5.0 (use datetime.timezone.utc) but was left alone: ${why}`);
             continue;

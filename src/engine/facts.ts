@@ -93,12 +93,14 @@ export class Facts {
   private starCache = new Map<string, StarNames>();
   private tables = new Map<string, NameTable>();
   private importsByLocal = new Map<number, ImportBinding>();
-  private exports?: { names: Set<string>; opaque: boolean };
+  private exports?: { names: Set<string>; opaque: boolean; declared: boolean };
 
   constructor(
     readonly source: string,
     readonly root: Node,
     private readonly starResolver?: StarResolver,
+    /** Where another project module imports a name from this one (see ProjectLookup.importedFrom). */
+    private readonly importedElsewhere?: (name: string, hasAll: boolean) => string | undefined,
   ) {}
 
   /** Every name bound by an import statement, anywhere in the file, in source order. */
@@ -181,19 +183,38 @@ export class Facts {
   }
 
   /**
-   * True when the module may export `name` through `__all__`: a string literal in a module-scope
-   * statement that mentions `__all__`, or any name at all when `__all__` is computed from other
-   * values. Renaming an exported import would break `import *` and imports from elsewhere.
+   * True when other modules may import `name` from this one, so renaming or dropping a module-level
+   * binding of it would break them (see exportedWhy).
    */
   isExported(name: string): boolean {
+    return this.exportedWhy(name) !== undefined;
+  }
+
+  /**
+   * Why other modules may import `name` from this one, or undefined: `__all__` lists it (a string
+   * literal in a module-scope statement that mentions `__all__`), `__all__` is computed from other
+   * values, or a module of the project imports it from here (by name, by a star import, or as an
+   * attribute of this module), when the project is known.
+   */
+  exportedWhy(name: string): string | undefined {
+    const exports = this.allNames();
+    if (exports.opaque) return "this module builds __all__ at run time";
+    if (exports.names.has(name)) return "it is listed in __all__";
+    const importer = this.importedElsewhere?.(name, exports.declared);
+    return importer === undefined ? undefined : `${importer} imports it from this module`;
+  }
+
+  private allNames(): { names: Set<string>; opaque: boolean; declared: boolean } {
     if (!this.exports) {
       const names = new Set<string>();
       let opaque = false;
+      let declared = false;
       for (const id of this.identifiers("__all__")) {
         let statement: Node | null = id.parent;
         while (statement && statement.type !== "expression_statement" && !isScopeNode(statement)) statement = statement.parent;
         // Module scope includes top-level if/try/with blocks.
         if (statement?.type !== "expression_statement" || enclosingScope(statement).type !== "module") continue;
+        declared = true;
         for (const string of statement.descendantsOfType("string")) {
           if (!string || string.children.some((c) => c?.type === "interpolation")) continue;
           names.add(string.children.filter((c) => c?.type === "string_content").map((c) => c!.text).join(""));
@@ -204,9 +225,9 @@ export class Facts {
           if (!isMethod) opaque = true;
         }
       }
-      this.exports = { names, opaque };
+      this.exports = { names, opaque, declared };
     }
-    return this.exports.opaque || this.exports.names.has(name);
+    return this.exports;
   }
 
   importForLocal(node: Node): ImportBinding | undefined {

@@ -30,6 +30,11 @@ export interface ProjectLookup {
   module(importer: string, spec: string): ProjectModule | undefined;
   /** What `from spec import *` binds in `importer`, following the module's own star imports. */
   starNames(importer: string, spec: string): StarNames;
+  /**
+   * Where another module of the project imports `name` from `module` (by name, by a star import
+   * when `hasAll` is false, or as `module.name`): "path:line", or undefined when none does.
+   */
+  importedFrom?(module: string, name: string, hasAll: boolean): string | undefined;
 }
 
 export interface ModuleSummary {

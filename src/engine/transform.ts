@@ -276,8 +276,11 @@ function runPass(
 ): PassOutcome {
   const root = tree.rootNode;
   const project = options.project;
-  const facts = new Facts(text, root, (spec): StarNames =>
-    project ? project.starNames(options.filename, spec) : { unknown: "the rest of the project is not known here" });
+  const facts = new Facts(
+    text, root,
+    (spec): StarNames => project ? project.starNames(options.filename, spec) : { unknown: "the rest of the project is not known here" },
+    project?.importedFrom ? (name, hasAll) => project.importedFrom!(options.filename, name, hasAll) : undefined,
+  );
   const projectContext = project ? { module: (spec: string, from?: string) => project.module(from ?? options.filename, spec) } : undefined;
   const newline = newlineOf(text);
   const ignores = IgnoreComments.scan(text);

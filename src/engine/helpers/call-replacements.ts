@@ -84,7 +84,8 @@ function placement(ctx: RuleContext, to: string, scope: Node, sites: Node[], anc
 }
 
 function planBinding(ctx: RuleContext, binding: ImportBinding, replacement: CallReplacement): Edit[] | string {
-  if (ctx.facts.isExported(binding.name)) return "it is listed in __all__";
+  const exported = ctx.facts.exportedWhy(binding.name);
+  if (exported) return exported;
   if (binding.scope.type === "class_definition") return "it is imported in a class body";
   const refs = ctx.facts.references(binding);
   if (!refs.clean) return refs.reason ?? "its uses cannot be told apart";

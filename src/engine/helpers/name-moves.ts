@@ -367,7 +367,7 @@ function planStatement(ctx: RuleContext, plan: Plan, group: ImportBinding[], mov
           lineOfEntry.set(binding.entry.id, lines[lines.length - 1]!);
         }
       }
-      const why = binding.scope.type === "module" ? "listed in __all__" : "a class attribute";
+      const why = binding.scope.type === "module" ? ctx.facts.exportedWhy(binding.name) ?? "other modules may use it" : "a class attribute";
       const what = newName === binding.imported ? `${binding.imported} imported from ${newModule}` : `${binding.imported} → ${newName}`;
       done.push(`${what}${binding.alias ? "" : ` (kept as ${keepAs}: ${why})`}`);
       continue;
