@@ -26,8 +26,8 @@ export interface ProjectViewSetup {
 }
 
 /**
- * Put in the set track() returns when the answer depended on which modules import what: that is
- * every file of the project, so such a result is not kept by the cache.
+ * Put in the set track() returns when a module of the project was found to import a name from the
+ * file: that answer depends on every file of the project, so such a result is not kept by the cache.
  */
 export const EVERY_FILE = "\0every project file";
 
@@ -67,6 +67,12 @@ export class ProjectView implements ProjectLookup {
     return [...paths].map((p) => this.stamps.get(p)!);
   }
 
+  /** Records that the current file's answer depends on `file` not existing (known from its folder's listing). */
+  private noteMissing(file: string): void {
+    this.consulted?.add(file);
+    if (!this.stamps.has(file)) this.stamps.set(file, [file, -1, 0]);
+  }
+
   /** Records that the current file's answer depends on `file` (stamped once, before any read). */
   private note(file: string): void {
     this.consulted?.add(file);
@@ -87,8 +93,15 @@ export class ProjectView implements ProjectLookup {
   }
 
   importedFrom(module: string, name: string, hasAll: boolean): string | undefined {
+    const found = this.importerOf(module, name, hasAll);
+    // A name some module imports keeps the file as it is (an alias, or a finding): that answer
+    // holds only while the importer does, so it is not cached. "Nobody" needs no such care: a
+    // cached result is then a rewrite already made, or a file left alone for another reason.
+    if (found !== undefined) this.consulted?.add(EVERY_FILE);
+    return found;
+  }
 
-    this.consulted?.add(EVERY_FILE);
+  private importerOf(module: string, name: string, hasAll: boolean): string | undefined {
     const file = path.resolve(this.setup.cwd, module);
     // Resolving every import of the project is not what the current file depends on.
     const tracking = this.consulted;
@@ -148,17 +161,21 @@ export class ProjectView implements ProjectLookup {
     for (const base of bases) {
       // Most absolute imports name other packages (django, os): one listing of each of the few
       // import roots rules them out without a stat per candidate path.
-      if (level === 0 && parts.length > 0 && !this.mayHold(base, parts[0]!)) continue;
       const stem = path.join(base, ...parts);
+      if (level === 0 && parts.length > 0 && !this.mayHold(base, parts[0]!)) {
+        // The answer depends on these two paths not existing, as if they had been looked at.
+        this.noteMissing(`${stem}.py`);
+        this.noteMissing(path.join(stem, "__init__.py"));
+        continue;
+      }
       if (parts.length > 0 && this.isFile(`${stem}.py`)) return `${stem}.py`;
       if (this.isFile(path.join(stem, "__init__.py"))) return path.join(stem, "__init__.py");
     }
     return undefined;
   }
 
-  /** Whether `dir` has an entry `name` or `name.py` (the folder's listing is read once, and counts as a dependency). */
+  /** Whether `dir` has an entry `name` or `name.py` (the folder's listing is read once). */
   private mayHold(dir: string, name: string): boolean {
-    this.note(dir);
     let entries = this.listings.get(dir);
     if (!entries) {
       try {

@@ -187,10 +187,12 @@ describe("who imports what from a project module (ProjectView.importedFrom)", ()
     expect(v.importedFrom("app/helpers.py", "force_text", true)).toBeUndefined();
   });
 
-  it("answers undefined for a module nobody imports, and records that the answer depends on every file", () => {
+  it("answers undefined for a module nobody imports; an answer naming an importer depends on every file", () => {
     const v = new ProjectView({ cwd: tree, roots: [] });
     const consulted = v.track();
     expect(v.importedFrom("app/models.py", "force_text", false)).toBeUndefined();
+    expect([...consulted]).toEqual([]);
+    expect(v.importedFrom("app/compat.py", "force_text", true)).toBe("app/users.py:1");
     expect([...consulted]).toEqual([EVERY_FILE]);
   });
 });
