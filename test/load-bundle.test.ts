@@ -1,6 +1,6 @@
 // The launcher's V8 code cache (src/launch/load-bundle.ts): used when it belongs to the build and
 // Node at hand and is intact, ignored and rewritten otherwise, never a reason for a run to fail.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cacheLocations, checksum, loadBundle, readCodeCache, writeCodeCache } from "../src/launch/load-bundle.js";
@@ -91,11 +91,30 @@ describe("code cache", () => {
     process.env.XDG_CACHE_HOME = "/somewhere/cache";
     try {
       const [beside, user] = [...cacheLocations("/pkg/dist/bundle/pycodemod.js", "0123456789abcdef0123")];
-      expect(beside).toBe(`/pkg/dist/bundle/pycodemod.js.${process.version}-${process.arch}.cache`);
-      expect(user).toBe(`/somewhere/cache/pycodemod/0123456789abcdef-pycodemod.js.${process.version}-${process.arch}.cache`);
+      // The test runner starts this process with node options of its own: a suffix names them.
+      const node = `${process.version}-${process.arch}`.replaceAll(".", "\\.");
+      expect(beside).toMatch(new RegExp(`^/pkg/dist/bundle/pycodemod\\.js\\.${node}(-[0-9a-f]+)?\\.cache$`));
+      expect(user).toMatch(new RegExp(`^/somewhere/cache/pycodemod/0123456789abcdef-pycodemod\\.js\\.${node}(-[0-9a-f]+)?\\.cache$`));
     } finally {
       if (saved === undefined) delete process.env.XDG_CACHE_HOME;
       else process.env.XDG_CACHE_HOME = saved;
+    }
+  });
+
+  it("a start with other node options (flags V8 checks a cache against) uses a file of its own", () => {
+    const saved = process.env.NODE_OPTIONS;
+    const nameWith = (options: string | undefined) => {
+      if (options === undefined) delete process.env.NODE_OPTIONS;
+      else process.env.NODE_OPTIONS = options;
+      return cacheLocations("/pkg/dist/bundle/pycodemod.js", "0123456789abcdef0123").next().value;
+    };
+    try {
+      const names = [nameWith("--max-old-space-size=4096"), nameWith("--max-old-space-size=8192"), nameWith("--max-old-space-size=4096")];
+      expect(names[0]).not.toBe(names[1]);
+      expect(names[0]).toBe(names[2]);
+    } finally {
+      if (saved === undefined) delete process.env.NODE_OPTIONS;
+      else process.env.NODE_OPTIONS = saved;
     }
   });
 
@@ -130,6 +149,21 @@ describe("the built CLI and its code cache", () => {
     } finally {
       writeFileSync(file, good);
     }
+  });
+
+  it("the build's cache is accepted by a run that parses: not rewritten", async () => {
+    // V8 rejects a cache made under other flag values. The CLI used to raise a WebAssembly flag
+    // for good when the grammar loaded, so the cache the build's warm-up wrote was rejected (and
+    // written again) by every later start (src/engine/wasm-tiering.ts).
+    const file = path.join(REPO, "dist/bundle", `pycodemod.js.${process.version}-${process.arch}.cache`);
+    const before = statSync(file);
+    const root = makeTree({ "a.py": "from django.utils.encoding import force_text\n\nx = force_text(1)\n" });
+    for (let run = 0; run < 2; run++) {
+      const result = await runCli(root, ["--target", "django-5.0", "--diff", "--no-cache", "a.py"]);
+      expect(result.status, result.stderr).toBe(1);
+    }
+    const after = statSync(file);
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
   });
 
   it("a worker thread loads the same bundle", async () => {

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Edit as TreeEdit, Node, Parser, Tree } from "web-tree-sitter";
 import { loadEditor } from "./edits.js";
+import { withRaisedTieringBudget } from "./wasm-tiering.js";
 
 export type { Node, Tree };
 
@@ -25,21 +26,12 @@ function runtimeWasm(name: string): string {
   return path.join(path.dirname(createRequire(import.meta.url).resolve("web-tree-sitter/web-tree-sitter.wasm")), name);
 }
 
-/**
- * V8 compiles WebAssembly with its baseline compiler (Liftoff), then recompiles functions that
- * have run for a while ("tiering budget", 1.8 million by default) with its optimizing compiler on
- * background threads, and Node waits for those compilations before the process may exit. Parsing
- * one small file spends the default budget of the grammar's hottest functions: a one-file run paid
- * ~0.1 s of CPU, and its wall time, for code it never used. Ten times the budget keeps short runs
- * on Liftoff while long runs still get optimized code soon enough (the ten corpora of bench/real,
- * or a few multi-megabyte files, take as long as before). Not `--liftoff-only` for small runs: a
- * handful of huge files then parse 30% slower.
- */
-const WASM_TIERING_BUDGET = 18_000_000;
 let tuneTiering = false;
 
-/** Asks for the tiering budget above, set just before the grammar compiles (the CLI's choice: the
- * flag is process-wide, so the library leaves a host process's settings alone). */
+/**
+ * Asks for a raised WebAssembly tiering budget while the grammar compiles (src/engine/wasm-tiering.ts;
+ * the CLI's choice: V8's flags are process-wide, so the library leaves a host process's alone).
+ */
 export function preferShortRunTiering(): void {
   tuneTiering = true;
 }
@@ -52,13 +44,13 @@ export function loadParser(): Promise<Parser> {
   loading ??= (async () => {
     const [{ Parser, Language, Edit }] = await Promise.all([import("web-tree-sitter"), loadEditor()]);
     TreeEditClass = Edit;
-    if (tuneTiering) {
-      (createRequire(import.meta.url)("node:v8") as typeof import("node:v8")).setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
-    }
-    await Parser.init({ locateFile: runtimeWasm });
-    // Bytes rather than a path: web-tree-sitter would read the path with a dynamic import() of
-    // fs/promises, which code run from the bundle (src/launch/load-bundle.ts) cannot do.
-    const language = await Language.load(readFileSync(grammarPath()));
+    const compile = async () => {
+      await Parser.init({ locateFile: runtimeWasm });
+      // Bytes rather than a path: web-tree-sitter would read the path with a dynamic import() of
+      // fs/promises, which code run from the bundle (src/launch/load-bundle.ts) cannot do.
+      return Language.load(readFileSync(grammarPath()));
+    };
+    const language = await (tuneTiering ? withRaisedTieringBudget(compile) : compile());
     const p = new Parser();
     p.setLanguage(language);
     parser = p;

@@ -58,7 +58,7 @@ export function checksum(bytes: Uint8Array): number {
  * (worked out only when asked for: it costs loading node:os).
  */
 export function* cacheLocations(bundle: string, buildId: string): Generator<string> {
-  const name = `${path.basename(bundle)}.${process.version}-${process.arch}.cache`;
+  const name = `${path.basename(bundle)}.${process.version}-${process.arch}${flagsSuffix()}.cache`;
   yield path.join(path.dirname(bundle), name);
   let home = process.env.XDG_CACHE_HOME;
   if (!home) {
@@ -66,6 +66,19 @@ export function* cacheLocations(bundle: string, buildId: string): Generator<stri
     home = user ? path.join(user, ".cache") : "";
   }
   if (home) yield path.join(home, "pycodemod", `${buildId.slice(0, 16)}-${name}`);
+}
+
+/**
+ * V8 rejects a code cache made under other flag values. A start with options of its own (`node
+ * --max-old-space-size=… pycodemod`, NODE_OPTIONS) gets a file of its own, so that runs with and
+ * without them do not replace each other's cache on every start.
+ */
+function flagsSuffix(): string {
+  const options = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].join(" ").trim();
+  if (options === "") return "";
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < options.length; i++) hash = Math.imul(hash ^ options.charCodeAt(i), 0x01000193);
+  return `-${(hash >>> 0).toString(16)}`;
 }
 
 function header(tag: string, payload: Uint8Array): Buffer {
