@@ -27,6 +27,14 @@ await build({
   // Loaded lazily with require and rarely needed (legacy encodings; .gitignore parsing is small).
   external: ["ignore", "iconv-lite"],
 });
+// ASCII only, so the launcher reads the bundle as Latin-1 (a plain copy) instead of decoding UTF-8.
+// esbuild already escapes every non-ASCII character in strings, regular expressions and names;
+// what is left sits in comments, where an escape reads as well.
+const bundleFile = "dist/bundle/pycodemod.js";
+writeFileSync(
+  bundleFile,
+  readFileSync(bundleFile, "utf8").replace(/[^\x00-\x7f]/gu, (c) => `\\u{${c.codePointAt(0).toString(16)}}`),
+);
 // The launcher (bin/pycodemod.js and the worker entry require it): CommonJS, like the bin, because
 // Node's ES module loader costs a one-file run about 10 ms more to start.
 await build({ ...common, entryPoints: ["dist/src/launch/load-bundle.js"], outfile: "dist/bundle/launch.js" });

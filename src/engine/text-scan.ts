@@ -119,6 +119,13 @@ function dottedPattern(dotted: string): string {
  */
 export function mayReachNames(qualified: readonly string[], options: { bare?: boolean } = {}): (text: string) => boolean {
   if (qualified.some((q) => !q.includes("."))) return () => true;
+  // Built on the first question: a hundred rules define their precheck with this at start-up, and
+  // a run asks only the few whose needles a file holds.
+  let check: ((text: string) => boolean) | undefined;
+  return (text) => (check ??= reachCheck(qualified, options))(text);
+}
+
+function reachCheck(qualified: readonly string[], options: { bare?: boolean }): (text: string) => boolean {
   const byModule = new Map<string, Set<string>>();
   for (const name of qualified) {
     const at = name.lastIndexOf(".");
