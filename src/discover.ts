@@ -60,6 +60,9 @@ export const SKIPPED_FOLDERS = ["node_modules", "__pycache__", "venv", "site-pac
 const SKIPPED = new Set(SKIPPED_FOLDERS);
 
 export function displayPath(absolute: string, cwd: string): string {
+  // The common case without path.relative (which resolves both paths again): a file under cwd.
+  const inside = plainlyUnder(cwd, absolute);
+  if (inside !== undefined) return inside;
   const relative = path.relative(cwd, absolute);
   return relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative.split(path.sep).join("/");
 }
@@ -73,8 +76,25 @@ function toPosix(relative: string): string {
   return path.sep === "/" ? relative : relative.split(path.sep).join("/");
 }
 
+/** An empty, `.` or `..` part of a path (doubled, leading or trailing slashes count as empty). */
+const UNPLAIN = /(^|\/)\.{0,2}(\/|$)/;
+
+/**
+ * `file`'s path below `base` when both are plain absolute POSIX paths (no `.` or `..` parts, no
+ * doubled or trailing slash) and `file` is inside `base`; undefined otherwise, for path.relative to
+ * decide. Discovery asks this for every file and folder it meets.
+ */
+function plainlyUnder(base: string, file: string): string | undefined {
+  if (path.sep !== "/" || file.length <= base.length + 1 || file.charCodeAt(base.length) !== 47 || !file.startsWith(base)) return undefined;
+  if (!base.startsWith("/") || base.length < 2 || UNPLAIN.test(base.slice(1))) return undefined;
+  const rest = file.slice(base.length + 1);
+  return UNPLAIN.test(rest) || rest.startsWith("..") ? undefined : rest;
+}
+
 /** Relative path of `file` under `base` in posix form, or undefined when it is not under it. */
 function under(base: string, file: string): string | undefined {
+  const inside = plainlyUnder(base, file);
+  if (inside !== undefined) return inside;
   const relative = path.relative(base, file);
   if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) return undefined;
   return toPosix(relative);
