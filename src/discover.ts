@@ -91,6 +91,15 @@ function plainlyUnder(base: string, file: string): string | undefined {
   return UNPLAIN.test(rest) || rest.startsWith("..") ? undefined : rest;
 }
 
+/**
+ * `path.join(dir, name)` for a folder path the walk made (absolute and normalized) and a name read
+ * from it (no separator, not `.` or `..`): the same string without normalizing it again, which
+ * was a tenth of a warm run's discovery.
+ */
+function child(dir: string, name: string): string {
+  return dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
+}
+
 /** Relative path of `file` under `base` in posix form, or undefined when it is not under it. */
 function under(base: string, file: string): string | undefined {
   const inside = plainlyUnder(base, file);
@@ -239,7 +248,7 @@ export function discover(paths: readonly string[], options: DiscoverOptions = {}
       for (const entry of entries) {
         const name = entry.name;
         if (name.startsWith(".")) continue;
-        const full = path.join(dir, name);
+        const full = child(dir, name);
         let kind: "file" | "dir" | "other";
         let isLink = entry.isSymbolicLink();
         if (entry.isFile()) kind = "file";
@@ -262,7 +271,7 @@ export function discover(paths: readonly string[], options: DiscoverOptions = {}
           if (isExcluded(full, root, true)) continue;
           if (useGitignore && isIgnored(full, true, matchers)) continue;
           if (isLink) pending.push({ dir: full, matchers });
-          else walk(full, path.join(realDir, name), matchers);
+          else walk(full, child(realDir, name), matchers);
           continue;
         }
         const as = name.endsWith(".py") ? "python" : options.classify?.(full, root) ?? "skip";
@@ -273,7 +282,7 @@ export function discover(paths: readonly string[], options: DiscoverOptions = {}
         }
         if (isExcluded(full, root, false)) continue;
         if (useGitignore && isIgnored(full, false, matchers)) continue;
-        let real = path.join(realDir, name);
+        let real = child(realDir, name);
         if (isLink) {
           try {
             real = realpathSync(full);
