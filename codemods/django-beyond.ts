@@ -35,6 +35,7 @@ import utilsSix from "./django/utils-six.js";
 import settingsMailers from "./django/settings-mailers.js";
 import adminLogDeletion from "./django/admin-log-deletion.js";
 import templateSettings from "./django/template-settings.js";
+import dbInternals6x from "./django/db-internals-6x.js";
 import transitionalSettings6x from "./django/transitional-settings-6x.js";
 import blankChoiceDash from "./django/blank-choice-dash.js";
 import testUtilsPy2Helpers from "./django/test-utils-py2-helpers.js";
@@ -82,6 +83,7 @@ export const djangoBeyond: readonly Rule[] = [
   testUtilsPy2Helpers,
   adminLogDeletion,
   templateSettings,
+  dbInternals6x,
   transitionalSettings6x,
   blankChoiceDash,
 ];
