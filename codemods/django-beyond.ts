@@ -36,6 +36,7 @@ import settingsMailers from "./django/settings-mailers.js";
 import adminLogDeletion from "./django/admin-log-deletion.js";
 import templateSettings from "./django/template-settings.js";
 import dbInternals6x from "./django/db-internals-6x.js";
+import middlewareMixinGetResponse from "./django/middleware-mixin-get-response.js";
 import transitionalSettings6x from "./django/transitional-settings-6x.js";
 import blankChoiceDash from "./django/blank-choice-dash.js";
 import testUtilsPy2Helpers from "./django/test-utils-py2-helpers.js";
@@ -84,6 +85,7 @@ export const djangoBeyond: readonly Rule[] = [
   adminLogDeletion,
   templateSettings,
   dbInternals6x,
+  middlewareMixinGetResponse,
   transitionalSettings6x,
   blankChoiceDash,
 ];
