@@ -9,7 +9,7 @@ import { decode, DecodeError, encode } from "./engine/text.js";
 import { transformSync } from "./engine/transform.js";
 import { ruleKind } from "./engine/rule.js";
 import { declinedLines, findingLines, fixLines, plural, problemLines } from "./report/messages.js";
-import { allRules, registry, selectRules, selectTemplateRules, findRule, UnknownRuleError, unknownRuleMessage } from "./rules.js";
+import { allRules, registry, selectDotenvRules, selectRules, selectTemplateRules, findRule, UnknownRuleError, unknownRuleMessage } from "./rules.js";
 import { upgrade, type FileResult } from "./runner.js";
 import { placed, statusOf } from "./process-file.js";
 import { parseTargets, TargetError, validTargetList } from "./target.js";
@@ -104,7 +104,8 @@ export async function main(argv: string[], streams: Streams = processStreams): P
 /** One line per rule: id (aliases), the target it applies from, fix or finding, summary. With
  * --target, only the rules that target applies (a Flask target includes the libraries it implies). */
 function listRules(args: CliArgs, streams: Streams): number {
-  const rules = args.target.length > 0 ? [...selectRules({ targets: parseTargets(args.target) }), ...selectTemplateRules({ targets: parseTargets(args.target) })] : allRules;
+  const targets = args.target.length > 0 ? parseTargets(args.target) : undefined;
+  const rules = targets ? [...selectRules({ targets }), ...selectTemplateRules({ targets }), ...selectDotenvRules({ targets })] : allRules;
   for (const rule of rules) {
     const aliases = rule.aliases?.length ? ` (${rule.aliases.join(", ")})` : "";
     streams.stdout(`${rule.id}${aliases}\t${rule.framework}-${rule.since}\t${ruleKind(rule)}\t${rule.summary}\n`);

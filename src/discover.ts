@@ -11,6 +11,7 @@ import type { Ignore } from "ignore";
 import { createRequire } from "node:module";
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
 import path from "node:path";
+import { DOTENV_NAMES } from "./dotenv/rule.js";
 
 type IgnoreFactory = () => Ignore;
 let ignoreFactory: IgnoreFactory | undefined;
@@ -28,6 +29,8 @@ export interface DiscoveredFile {
   display: string;
   /** A Django template rather than a Python file. */
   template?: true;
+  /** A dotenv file Flask loads (`.flaskenv`, `.env`) rather than a Python file. */
+  dotenv?: true;
 }
 
 export interface DiscoveryError {
@@ -53,6 +56,8 @@ export interface DiscoverOptions {
    * Django templates). `root` is the folder being walked, undefined for a file named explicitly.
    */
   classify?: (absolute: string, root: string | undefined) => "python" | "template" | "skip";
+  /** Also take the dotenv files Flask loads (src/dotenv/): hidden, so named here one by one. */
+  dotenv?: boolean;
 }
 
 /** Folder names that never hold project code worth rewriting. */
@@ -182,10 +187,12 @@ export function discover(paths: readonly string[], options: DiscoverOptions = {}
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();
 
-  const take = (absolute: string, real: string, into: DiscoveredFile[], template = false) => {
+  const isDotenv = (name: string) => options.dotenv === true && DOTENV_NAMES.has(name);
+  const take = (absolute: string, real: string, into: DiscoveredFile[], as: "python" | "template" | "dotenv" = "python") => {
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
-    into.push({ absolute, display: displayPath(absolute, cwd), ...(template ? { template: true as const } : {}) });
+    const kind = as === "template" ? { template: true as const } : as === "dotenv" ? { dotenv: true as const } : {};
+    into.push({ absolute, display: displayPath(absolute, cwd), ...kind });
   };
   const fail = (absolute: string, message: string) => errors.push({ path: displayPath(absolute, cwd), message });
 
@@ -218,8 +225,8 @@ export function discover(paths: readonly string[], options: DiscoverOptions = {}
         errors.push({ path: given, message: "not a regular file (a pipe, socket or device); use - to read standard input" });
         continue;
       }
-      const as = options.classify?.(absolute, undefined) ?? "python";
-      if (as !== "skip") take(absolute, realpathSync(absolute), files, as === "template");
+      const as = isDotenv(path.basename(absolute)) ? "dotenv" : options.classify?.(absolute, undefined) ?? "python";
+      if (as !== "skip") take(absolute, realpathSync(absolute), files, as);
       continue;
     }
 
@@ -247,7 +254,9 @@ export function discover(paths: readonly string[], options: DiscoverOptions = {}
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const entry of entries) {
         const name = entry.name;
-        if (name.startsWith(".")) continue;
+        // Hidden entries are skipped, the dotenv files asked for aside (never a folder: `.env` is
+        // also a common virtualenv name).
+        if (name.startsWith(".") && !(isDotenv(name) && !entry.isDirectory())) continue;
         const full = child(dir, name);
         let kind: "file" | "dir" | "other";
         let isLink = entry.isSymbolicLink();
@@ -267,14 +276,14 @@ export function discover(paths: readonly string[], options: DiscoverOptions = {}
         } else kind = "other";
 
         if (kind === "dir") {
-          if (SKIPPED.has(name)) continue;
+          if (SKIPPED.has(name) || name.startsWith(".")) continue;
           if (isExcluded(full, root, true)) continue;
           if (useGitignore && isIgnored(full, true, matchers)) continue;
           if (isLink) pending.push({ dir: full, matchers });
           else walk(full, child(realDir, name), matchers);
           continue;
         }
-        const as = name.endsWith(".py") ? "python" : options.classify?.(full, root) ?? "skip";
+        const as = name.endsWith(".py") ? "python" : isDotenv(name) ? "dotenv" : options.classify?.(full, root) ?? "skip";
         if (as === "skip") continue;
         if (kind === "other") {
           fail(full, "not a regular file (a pipe, socket or device); skipped");
@@ -291,7 +300,7 @@ export function discover(paths: readonly string[], options: DiscoverOptions = {}
             continue;
           }
         }
-        take(full, real, found, as === "template");
+        take(full, real, found, as);
       }
     };
 

@@ -13,6 +13,10 @@
 // header as a template comment, `{# fixture: target=django-3.0 own=staticfiles #}`, where `own=`
 // names tag libraries the project defines itself (templatetags/<name>.py).
 //
+// Dotenv cases (fixtures/dotenv/<rule>/<case>.env with <case>.expected.env) run as `.flaskenv`
+// unless `path=` says otherwise; `reads=FLASK_ENV` says the project's Python code holds those
+// words, and `sibling=FLASK_DEBUG` that the dotenv file beside it sets that key.
+//
 // Shared by the test suite (fixtures/) and by `pycodemod test-fixtures`, which runs a plugin's own
 // fixtures the same way.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -32,6 +36,11 @@ export interface FixtureCase {
   template: boolean;
   /** Template cases: tag libraries the project is taken to define itself. */
   ownLibraries?: string[];
+  /** A dotenv case (fixtures/dotenv/). */
+  dotenv?: boolean;
+  /** Dotenv cases: words the project's Python code holds, and keys the neighbouring dotenv file sets. */
+  reads?: string[];
+  sibling?: string[];
   /** Lines the rule must report on, when the header says; undefined: not asserted. */
   findings: number[] | undefined;
   /** The project folder of a multi-file case. */
@@ -40,16 +49,20 @@ export interface FixtureCase {
 
 const HEADER = /^(?:#|\{#)\s*fixture:(.*?)(?:#\})?$/m;
 
-export function parseHeader(source: string): { filename?: string; target?: string; findings?: number[]; own?: string[] } {
+type Header = { filename?: string; target?: string; findings?: number[]; own?: string[]; reads?: string[]; sibling?: string[] };
+
+export function parseHeader(source: string): Header {
   const firstLine = source.split(/\r?\n/, 1)[0] ?? "";
   const match = HEADER.exec(firstLine);
   if (!match) return {};
-  const out: { filename?: string; target?: string; findings?: number[]; own?: string[] } = {};
+  const out: Header = {};
   for (const pair of match[1]!.trim().split(/\s+/)) {
     const [key, value] = pair.split("=");
     if (key === "path") out.filename = value;
     else if (key === "target") out.target = value;
     else if (key === "own") out.own = (value ?? "").split(",");
+    else if (key === "reads") out.reads = (value ?? "").split(",");
+    else if (key === "sibling") out.sibling = (value ?? "").split(",");
     else if (key === "findings") out.findings = value === "none" ? [] : (value ?? "").split(",").map(Number);
   }
   return out;
@@ -63,13 +76,14 @@ export function fixtureCases(root: string): FixtureCase[] {
     for (const rule of readdirSync(frameworkDir)) {
       const ruleDir = path.join(frameworkDir, rule);
       const template = framework === "templates";
+      const dotenv = framework === "dotenv";
       for (const file of readdirSync(ruleDir).sort()) {
         if (statSync(path.join(ruleDir, file)).isDirectory()) {
           cases.push(...projectCases(`${framework}/${rule}`, path.join(ruleDir, file)));
           continue;
         }
         const ext = path.extname(file);
-        if (template ? ext === "" : ext !== ".py") continue;
+        if (template ? ext === "" : dotenv ? ext !== ".env" : ext !== ".py") continue;
         if (file.endsWith(`.expected${ext}`)) continue;
         const name = file.slice(0, -ext.length);
         const inputPath = path.join(ruleDir, file);
@@ -84,9 +98,10 @@ export function fixtureCases(root: string): FixtureCase[] {
           expectedPath,
           input,
           expected: existsSync(expectedPath) ? readFileSync(expectedPath, "utf8") : undefined,
-          filename: header.filename ?? (template ? `templates/${file}` : "module.py"),
+          filename: header.filename ?? (template ? `templates/${file}` : dotenv ? ".flaskenv" : "module.py"),
           template,
           ...(header.own ? { ownLibraries: header.own } : {}),
+          ...(dotenv ? { dotenv, reads: header.reads ?? [], sibling: header.sibling ?? [] } : {}),
           target: header.target,
           findings: header.findings,
         });

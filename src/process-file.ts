@@ -10,6 +10,7 @@ import { writeAtomicAsync, writeProblem } from "./io.js";
 import type { Targets } from "./target.js";
 import type { ProjectLookup } from "./engine/project.js";
 import { processTemplate, type TemplateSettings } from "./templates/process.js";
+import { dotenvResult, type DotenvSettings } from "./dotenv/process.js";
 import { EVERY_FILE, ProjectView } from "./project-view.js";
 import { hashBytes, stampFor, type CachedAnswer, type Dependency, type ResultCache } from "./cache.js";
 
@@ -19,6 +20,8 @@ export interface FileJob {
   display: string;
   /** A Django template (src/templates/) rather than a Python file. */
   template?: true;
+  /** A dotenv file (src/dotenv/) rather than a Python file. */
+  dotenv?: true;
   /** Which of the run's rule profiles applies (runner.ts); 0 when absent. */
   profile?: number;
 }
@@ -30,6 +33,8 @@ export interface FileResult {
   status: "unchanged" | "changed" | "error";
   /** Present on the results of Django templates. */
   template?: true;
+  /** Present on the results of dotenv files. */
+  dotenv?: true;
   fixes: AppliedFix[];
   findings: Finding[];
   /** Style rewrites that declined, and why (listed by --verbose; never findings). */
@@ -61,6 +66,8 @@ export interface JobSettings {
   project?: ProjectLookup;
   /** Template rules and what they need; absent when templates are not processed. */
   templates?: TemplateSettings;
+  /** Dotenv rules and what they need; absent when dotenv files are not processed. */
+  dotenv?: DotenvSettings;
   /** Results of earlier runs (main thread only; see cache.ts). */
   cache?: ResultCache;
   /** Distinguishes the cache entries of files with their own targets or ignores (runner.ts). */
@@ -159,6 +166,7 @@ function loadFile(job: FileJob, known?: Stats): LoadedFile | FileResult {
  */
 export function triageFile(job: FileJob, settings: JobSettings): { done: FileResult | Promise<FileResult> } | { size: number; loaded: LoadedFile } {
   if (job.template) return { done: templateResult(job, settings) };
+  if (job.dotenv) return { done: dotenvResult(job, settings.dotenv, settings.cache) };
   const cache = settings.cache;
   // With the cache: a file whose stamp has not moved since a run that found nothing is not read.
   const stat = cache ? statOf(job) : undefined;
@@ -184,6 +192,7 @@ export function triageFile(job: FileJob, settings: JobSettings): { done: FileRes
  */
 export async function processFile(job: FileJob, settings: JobSettings, preloaded?: LoadedFile): Promise<FileResult> {
   if (job.template) return templateResult(job, settings);
+  if (job.dotenv) return dotenvResult(job, settings.dotenv, settings.cache);
   const loaded = preloaded ?? loadFile(job);
   if (!("decoded" in loaded)) return loaded;
   const { stat, decoded } = loaded;

@@ -1,22 +1,23 @@
 // Choosing rules: by target version, then --select / --ignore (ids or aliases).
-import { rules as registry, templateRules } from "../codemods/index.js";
+import { dotenvRules, rules as registry, templateRules } from "../codemods/index.js";
+import type { DotenvRule } from "./dotenv/rule.js";
 import type { Rule } from "./engine/rule.js";
 import type { TemplateRule } from "./templates/rule.js";
 import { didYouMean } from "./suggest.js";
 import { targetReaches, type Targets } from "./target.js";
 
-export { registry, templateRules };
+export { dotenvRules, registry, templateRules };
 
-/** Python and template rules: what --list-rules, --explain and --select/--ignore see. */
-export const allRules: readonly (Rule | TemplateRule)[] = [...registry, ...templateRules];
+/** Python, template and dotenv rules: what --list-rules, --explain and --select/--ignore see. */
+export const allRules: readonly (Rule | TemplateRule | DotenvRule)[] = [...registry, ...templateRules, ...dotenvRules];
 
 export class UnknownRuleError extends Error {}
 
-export function findRule(name: string, from: readonly (Rule | TemplateRule)[] = allRules): Rule | TemplateRule | undefined {
+export function findRule(name: string, from: readonly (Rule | TemplateRule | DotenvRule)[] = allRules): Rule | TemplateRule | DotenvRule | undefined {
   return from.find((r) => r.id === name || (r.aliases ?? []).includes(name));
 }
 
-function resolveNames(names: readonly string[], from: readonly (Rule | TemplateRule)[], strict = true): Set<unknown> {
+function resolveNames(names: readonly string[], from: readonly (Rule | TemplateRule | DotenvRule)[], strict = true): Set<unknown> {
   const found = new Set<unknown>();
   for (const name of names) {
     const rule = findRule(name, from);
@@ -26,7 +27,7 @@ function resolveNames(names: readonly string[], from: readonly (Rule | TemplateR
   return found;
 }
 
-export function unknownRuleMessage(name: string, from: readonly (Rule | TemplateRule)[] = allRules): string {
+export function unknownRuleMessage(name: string, from: readonly (Rule | TemplateRule | DotenvRule)[] = allRules): string {
   const names = from.flatMap((r) => [r.id, ...(r.aliases ?? [])]);
   return `unknown rule "${name}"${didYouMean(name, names)}; run --list-rules to see the rule ids and aliases`;
 }
@@ -41,7 +42,7 @@ export interface RuleSelection {
 
 export function selectRules(selection: RuleSelection): Rule[] {
   // Names may be any rule's, templates included (custom rules come first).
-  const from = selection.rules ? [...selection.rules, ...templateRules] : allRules;
+  const from = selection.rules ? [...selection.rules, ...templateRules, ...dotenvRules] : allRules;
   const selected = selection.select && selection.select.length > 0 ? resolveNames(selection.select, from) : undefined;
   const ignored = resolveNames(selection.ignore ?? [], from);
   return (selection.rules ?? registry).filter(
@@ -59,6 +60,15 @@ export function selectTemplateRules(selection: Omit<RuleSelection, "rules">): Te
   const selected = selection.select && selection.select.length > 0 ? resolveNames(selection.select, allRules, false) : undefined;
   const ignored = resolveNames(selection.ignore ?? [], allRules, false);
   return templateRules.filter(
+    (rule) => targetReaches(selection.targets, rule.framework, rule.since) && (!selected || selected.has(rule)) && !ignored.has(rule),
+  );
+}
+
+/** The dotenv rules a selection asks for (none when the target has no Flask version). */
+export function selectDotenvRules(selection: Omit<RuleSelection, "rules">): DotenvRule[] {
+  const selected = selection.select && selection.select.length > 0 ? resolveNames(selection.select, allRules, false) : undefined;
+  const ignored = resolveNames(selection.ignore ?? [], allRules, false);
+  return dotenvRules.filter(
     (rule) => targetReaches(selection.targets, rule.framework, rule.since) && (!selected || selected.has(rule)) && !ignored.has(rule),
   );
 }

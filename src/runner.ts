@@ -12,6 +12,7 @@ import type { ProfileSetup, WorkerSetup } from "./worker.js";
 import { registry, selectRules } from "./rules.js";
 import { parseTargets } from "./target.js";
 import { ProjectView, projectRoots, type ProjectViewSetup } from "./project-view.js";
+import { dotenvSetup } from "./dotenv/setup.js";
 import { templateSetup } from "./templates/setup.js";
 import { ResultCache } from "./cache.js";
 import { FolderFlusher } from "./folder-flush.js";
@@ -96,7 +97,8 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
     return { targets, rules: selectRules({ targets, select: p.select, ignore: p.ignore, rules: available }) };
   };
   const { targets, rules } = choose(profiles[0]!);
-  const walk = { cwd: options.cwd, exclude: options.exclude, gitignore: options.gitignore };
+  const dotenv = dotenvSetup(options, targets);
+  const walk = { cwd: options.cwd, exclude: options.exclude, gitignore: options.gitignore, ...(dotenv ? { dotenv: true } : {}) };
   const given = paths.length > 0 ? paths : ["."];
   const templateTargets = options.templateTarget !== undefined ? parseTargets(options.templateTarget) : targets;
   const templates = templateSetup(given, options, templateTargets, walk);
@@ -130,16 +132,17 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
   };
   const view = new ProjectView(project);
   const templateSettings = templates?.settings(write, keepText);
+  const dotenvSettings = dotenv?.settings(write, keepText, files, walk);
   // Files of another profile than the run's own get cache entries of their own (a salted hash).
   const settings: JobSettings[] = [
-    { rules, targets, write, keepText, project: view, templates: templateSettings, cache },
+    { rules, targets, write, keepText, project: view, templates: templateSettings, dotenv: dotenvSettings, cache },
     ...profiles.slice(1).map((p) => {
       const chosen = choose(p);
       const ownTemplates = templates?.settings(write, keepText, { targets: chosen.targets, select: p.select, ignore: p.ignore });
-      return { ...chosen, write, keepText, project: view, templates: ownTemplates, cache, cacheSalt: JSON.stringify(p) };
+      return { ...chosen, write, keepText, project: view, templates: ownTemplates, dotenv: dotenvSettings, cache, cacheSalt: JSON.stringify(p) };
     }),
   ];
-  const pythonFiles = files.reduce((n, f) => (f.template ? n : n + 1), 0);
+  const pythonFiles = files.reduce((n, f) => (f.template || f.dotenv ? n : n + 1), 0);
   if (jobs === 1 || options.rules || pythonFiles < WORKER_MIN_FILES) {
     const inOrder = new InOrder(files.length, collect);
     await overlapped(files.entries(), async ([index, file]) => {
@@ -178,6 +181,7 @@ function cacheConfiguration(options: UpgradeOptions, rules: readonly Rule[]): un
 function withProfiles(files: readonly FileJob[], profileOf: (file: FileJob) => RuleProfile | undefined, profiles: RuleProfile[]): FileJob[] {
   const index = new Map<string, number>();
   return files.map((file) => {
+    if (file.dotenv) return file; // dotenv files use the run's own settings
     // Templates take the profile of their place too: a sub-project's target, per-path ignores.
     const profile = profileOf(file);
     if (!profile) return file;
@@ -209,7 +213,8 @@ async function runShared(
   const inOrder = new InOrder(files.length, collect);
   const python: IndexedJob[] = [];
   const templates: IndexedJob[] = [];
-  for (const [index, file] of files.entries()) (file.template ? templates : python).push({ ...file, index });
+  // Templates and dotenv files stay on the main thread (their settings hold functions).
+  for (const [index, file] of files.entries()) (file.template || file.dotenv ? templates : python).push({ ...file, index });
   const claims = new Claims();
   let pool: InstanceType<typeof WorkerPool> | undefined;
   let own = 0;

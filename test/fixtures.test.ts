@@ -7,7 +7,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadParser, parse } from "../src/engine/parser.js";
 import { transformSync } from "../src/engine/transform.js";
 import { ruleKind } from "../src/engine/rule.js";
-import { allRules as registry, registry as pythonRules, selectRules, selectTemplateRules } from "../src/rules.js";
+import { allRules as registry, registry as pythonRules, selectDotenvRules, selectRules, selectTemplateRules } from "../src/rules.js";
+import { parseDotenv } from "../src/dotenv/parse.js";
+import { transformDotenv } from "../src/dotenv/transform.js";
 import { lex } from "../src/templates/lexer.js";
 import { analyse, isStructureError } from "../src/templates/structure.js";
 import type { TemplateRule } from "../src/templates/rule.js";
@@ -39,12 +41,25 @@ function run(c: FixtureCase, source: string, alone: boolean, after = false) {
     const own = new Set(c.ownLibraries ?? []);
     return transformTemplate(source, { rules, targets, filename: c.filename, ownLibrary: (name) => own.has(name) });
   }
+  if (c.dotenv) {
+    // Dotenv cases: `reads=` names words of the project's code, `sibling=` keys of the file beside.
+    const rules = selectDotenvRules({ targets }).filter((r) => !alone || r === rule);
+    const reads = c.reads ?? [];
+    const sibling = c.sibling ?? [];
+    return transformDotenv(source, {
+      rules, targets, filename: c.filename,
+      codeMentioning: (word) => (reads.includes(word) ? "app/config.py" : undefined),
+      sibling: () => (sibling.length > 0 ? sibling.map((key) => `${key}=1\n`).join("") : undefined),
+    });
+  }
   // Alone or not, a rule runs only when the case's target reaches it.
   const rules = alone ? selectRules({ targets, rules: [rule as (typeof pythonRules)[number]] }) : selectRules({ targets });
   return transformSync(source, { rules, targets, filename: c.filename, project: projectOf(c, after) });
 }
 
-function parsesCleanly(code: string, template: boolean): boolean {
+function parsesCleanly(code: string, template: boolean, dotenv = false): boolean {
+  // A dotenv file must keep every line python-dotenv reads as an entry.
+  if (dotenv) return parseDotenv(code).every((e) => e.key !== undefined);
   // A template must lex to balanced Django blocks, as the safety net requires.
   if (template) return !isStructureError(analyse(lex(code)));
   const tree = parse(code);
@@ -88,7 +103,7 @@ describe.each(cases.map((c) => [`${c.ruleId} ${c.name}`, c] as const))("%s", (_t
   });
 
   it("output parses and a second run changes nothing", () => {
-    expect(parsesCleanly(expected, c.template)).toBe(true);
+    expect(parsesCleanly(expected, c.template, c.dotenv)).toBe(true);
     const again = run(c, expected, false, true);
     expect(again.changed).toBe(false);
     expect(again.code).toBe(expected);

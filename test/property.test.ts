@@ -13,7 +13,7 @@ import { registry, selectRules } from "../src/rules.js";
 import { parseTargets } from "../src/target.js";
 import { fixtureCases, type FixtureCase } from "./fixture-cases.js";
 
-const cases = fixtureCases().filter((c) => c.input.endsWith("\n") && !c.template);
+const cases = fixtureCases().filter((c) => c.input.endsWith("\n") && !c.template && !c.dotenv);
 const NUM_RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
 
 beforeAll(async () => {

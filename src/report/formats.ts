@@ -26,7 +26,7 @@ export interface RunReport {
 export function jsonReport(report: RunReport): string {
   const files = report.results.map((r) => ({
     path: r.path,
-    ...(r.template ? { kind: "template" } : {}),
+    ...(r.template ? { kind: "template" } : r.dotenv ? { kind: "dotenv" } : {}),
     status: r.status,
     fixes: r.fixes,
     findings: r.findings,

@@ -2,8 +2,9 @@
 // drift from the code: a test compares the committed file with this output.
 import { ruleKind, type RuleMeta } from "../engine/rule.js";
 
-function filesLabel(rule: RuleMeta & { template?: true }): string {
+function filesLabel(rule: RuleMeta & { template?: true; dotenv?: true }): string {
   if (rule.template) return "Django templates";
+  if (rule.dotenv) return "dotenv files (.flaskenv, .env)";
   if (!rule.files || rule.files === "any") return "any Python file";
   if (typeof rule.files === "function") return "files chosen by the rule";
   return `${rule.files} files`;

@@ -84,7 +84,7 @@ export function discoverWithTemplates(paths: readonly string[], options: Discove
   const isJinja = (file: string) => JINJA.test(file) || jinja.some((dir) => inside(dir, file));
   const given = new Set(paths.map((p) => path.resolve(cwd, p)));
   const files = result.files.flatMap((file) => {
-    if (given.has(file.absolute) && !file.absolute.endsWith(".py")) {
+    if (given.has(file.absolute) && !file.absolute.endsWith(".py") && !file.dotenv) {
       // A file named on the command line: a template when it sits where templates live or has a
       // template's extension; a Jinja template is left out; anything else stays a Python file.
       if (isJinja(file.absolute)) return [];

@@ -36,7 +36,7 @@ export function templateSetup(
   const discovered = discoverWithTemplates(paths, walk);
   const cwd = walk.cwd ?? process.cwd();
   const roots = paths.map((p) => path.resolve(cwd, p));
-  const libraries = new ProjectLibraries(discovered.files.filter((f) => !f.template), cwd, roots, walk.gitignore !== false);
+  const libraries = new ProjectLibraries(discovered.files.filter((f) => !f.template && !f.dotenv), cwd, roots, walk.gitignore !== false);
   return {
     discovered,
     // A file profile (a sub-project's target, per-path ignores) chooses its own template rules.

@@ -1,0 +1,98 @@
+// One dotenv file, start to finish, on the main thread (no grammar is needed): read, decode as
+// UTF-8 (what Flask's load_dotenv reads), run the dotenv rules, write back through io.ts. With the
+// cache, a file unchanged since a run that found nothing is not read again, unless its result
+// looked at other files (a neighbouring `.flaskenv`, the project's Python code).
+import { readFileSync, statSync, type Stats } from "node:fs";
+import path from "node:path";
+import { hashBytes, stampFor, type CachedAnswer, type ResultCache } from "../cache.js";
+import { prefilterFor } from "../engine/prefilter.js";
+import { encode } from "../engine/text.js";
+import { writeAtomicAsync, writeProblem } from "../io.js";
+import type { FileJob, FileResult } from "../process-file.js";
+import type { Targets } from "../target.js";
+import { decodeTemplate } from "../templates/process.js";
+import type { DotenvRule } from "./rule.js";
+import { transformDotenv } from "./transform.js";
+
+export interface DotenvSettings {
+  rules: readonly DotenvRule[];
+  targets: Targets;
+  write: boolean;
+  keepText: boolean;
+  /** A project Python file (shown path) whose text holds `word`; `near`: the dotenv file asking. */
+  codeMentioning: (word: string, near: string) => string | undefined;
+}
+
+function readText(file: string): string | undefined {
+  try {
+    const decoded = decodeTemplate(readFileSync(file));
+    return decoded?.text;
+  } catch {
+    return undefined;
+  }
+}
+
+function processDotenv(job: FileJob, settings: DotenvSettings, loaded: { bytes: Buffer; stat: Stats }, consulted: () => void): FileResult | Promise<FileResult> {
+  const base = { path: job.display, absolutePath: job.absolute, dotenv: true as const, fixes: [], findings: [], problems: [] };
+  const decoded = decodeTemplate(loaded.bytes);
+  if (!decoded) return { ...base, status: "unchanged" };
+  const candidates = prefilterFor(settings.rules).match(decoded.text);
+  if (candidates.length === 0) return { ...base, status: "unchanged" };
+  const result = transformDotenv(decoded.text, {
+    rules: settings.rules, targets: settings.targets, filename: job.display, candidates,
+    sibling: (name) => {
+      consulted();
+      return readText(path.join(path.dirname(job.absolute), name));
+    },
+    codeMentioning: (word) => {
+      consulted();
+      return settings.codeMentioning(word, job.absolute);
+    },
+  });
+  const status = result.changed ? "changed" : result.problems.length > 0 ? "error" : "unchanged";
+  const out: FileResult = { ...base, status, fixes: result.fixes, findings: result.findings, problems: result.problems };
+  if (!result.changed) return out;
+  if (settings.keepText) {
+    out.before = decoded.text;
+    out.after = result.code;
+  }
+  if (!settings.write) return out;
+  return (async (): Promise<FileResult> => {
+    try {
+      out.folder = await writeAtomicAsync(job.absolute, encode({ encoding: "utf-8", bom: decoded.bom }, result.code), loaded.stat);
+      out.written = true;
+      return out;
+    } catch (error) {
+      return { ...out, status: "error", written: false, problems: [...out.problems, writeProblem(error)] };
+    }
+  })();
+}
+
+/** A dotenv file's result, through the cache when there is one. */
+export function dotenvResult(job: FileJob, settings: DotenvSettings | undefined, cache: ResultCache | undefined): FileResult | Promise<FileResult> {
+  const base = { path: job.display, absolutePath: job.absolute, dotenv: true as const, fixes: [], findings: [], problems: [] };
+  if (!settings) return { ...base, status: "unchanged" };
+  let stat: Stats;
+  let bytes: Buffer;
+  try {
+    stat = statSync(job.absolute);
+    if (stat.isDirectory()) return { ...base, status: "error", problems: [{ kind: "io-error", message: "is a directory" }] };
+    const stamp = cache && stat.isFile() ? stampFor(stat) : undefined;
+    const known = cache?.lookupStamp(job.display, stamp);
+    if (known) return { ...base, ...known };
+    bytes = readFileSync(job.absolute);
+  } catch (error) {
+    return { ...base, status: "error", problems: [{ kind: "io-error", message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? error}` }] };
+  }
+  const answered = (answer: CachedAnswer): FileResult => ({ ...base, ...answer });
+  const stamp = cache && stat.isFile() ? stampFor(stat) : undefined;
+  const hash = cache ? hashBytes(bytes) : "";
+  const cached = cache?.lookup(job.display, hash, stamp);
+  if (cached) return answered(cached);
+  let lookedElsewhere = false;
+  const result = processDotenv(job, settings, { bytes, stat }, () => {
+    lookedElsewhere = true;
+  });
+  if (cache && !lookedElsewhere) cache.remember(job.display, hash, stamp);
+  return result;
+}
