@@ -3,7 +3,8 @@
 //   env, resp = client.get(..., as_tuple=True)   →   resp = client.get(...)
 //                                                     env = resp.request.environ
 // (what as_tuple=True returned, on any test client), and, on a Werkzeug `Client(app)` built without
-// a response wrapper (which returned `(app_iter, status, headers)` before 2.0),
+// a response wrapper (which returned `(app_iter, status, headers)` before 2.0; a local name, or a
+// `self.client` that a unittest setUp / pytest setup_method assigns),
 //   body, status, headers = client.get("/")      →   response = client.get("/")
 //                                                     body, status, headers = response.response, response.status, response.headers
 // `as_tuple=False` (the default) is dropped. Other uses of as_tuple=True are reported.
@@ -90,7 +91,8 @@ export default defineRule({
   description:
     "Werkzeug 2.0 made the test client always return a `TestResponse` and 2.1 removed the tuple results. " +
     "`env, resp = client.get(..., as_tuple=True)` becomes `resp = client.get(...)` then `env = resp.request.environ`; " +
-    "`as_tuple=False` is dropped. On a Werkzeug `Client(app)` built without a response wrapper, " +
+    "`as_tuple=False` is dropped. On a Werkzeug `Client(app)` built without a response wrapper (a local name assigned " +
+    "once, or a `self.client` that the class's `setUp` / `setup_method` assigns and nothing else in the file does), " +
     "`body, status, headers = client.get(...)` becomes `response = client.get(...)` then " +
     "`body, status, headers = response.response, response.status, response.headers`. Other uses of `as_tuple=True` are reported.",
   docs: DOCS,

@@ -86,13 +86,73 @@ export function isWerkzeugHeaders(facts: Facts, node: Node, depth = 0): boolean 
 
 const CLIENT_CLASSES = new Set(["werkzeug.test.Client", "werkzeug.Client"]);
 
+/** Fixture methods of unittest and pytest classes: they run before every test method. */
+const SETUP_METHODS = new Set(["setUp", "setup_method"]);
+/** Parents under which an attribute is assigned or deleted rather than read. */
+const STORES = new Set(["augmented_assignment", "pattern_list", "tuple_pattern", "list_pattern", "for_statement", "for_in_clause", "delete_statement", "as_pattern_target", "with_item", "list_splat_pattern"]);
+
+/** The method (a `def` directly in a class body) a node is in, with its class and first parameter. */
+function methodOf(node: Node): { fn: Node; cls: Node; self: string } | undefined {
+  let fn: Node | null = node.parent;
+  while (fn && fn.type !== "function_definition") fn = fn.parent;
+  if (!fn) return undefined;
+  const statement = fn.parent?.type === "decorated_definition" ? fn.parent : fn;
+  const cls = statement.parent?.type === "block" ? statement.parent.parent : undefined;
+  const first = fn.childForFieldName("parameters")?.namedChildren[0];
+  if (cls?.type !== "class_definition" || first?.type !== "identifier") return undefined;
+  return { fn, cls, self: first.text };
+}
+
+/** True when `name` at `id` is the method's own first parameter (not rebound in it). */
+function isOwnSelf(facts: Facts, id: Node, fn: Node): boolean {
+  const resolution = facts.resolveName(id.text, id);
+  if (resolution.scope?.id !== fn.id || resolution.uncertain || resolution.bindings.length !== 1) return false;
+  return resolution.bindings[0]!.node.id === fn.childForFieldName("parameters")?.namedChildren[0]?.id;
+}
+
+/**
+ * `self.client` in a test method, where the class's `setUp` (or pytest's `setup_method`) is the one
+ * place in the file that sets `<anything>.client`, assigning it once from a call: that call's node.
+ * Other assignments anywhere in the file (a subclass's own setUp, a test that swaps the client)
+ * make the value unknown.
+ */
+function setUpValue(facts: Facts, node: Node): Node | undefined {
+  const object = node.childForFieldName("object");
+  const name = node.childForFieldName("attribute")!.text;
+  const here = methodOf(node);
+  if (object?.type !== "identifier" || !here || object.text !== here.self || !isOwnSelf(facts, object, here.fn)) return undefined;
+  let value: Node | undefined;
+  for (const id of facts.identifiers(name)) {
+    const attribute = id.parent;
+    if (attribute?.type !== "attribute" || attribute.childForFieldName("attribute")?.id !== id.id) continue;
+    const parent = attribute.parent;
+    if (parent && STORES.has(parent.type)) return undefined;
+    if (parent?.type !== "assignment" || parent.childForFieldName("left")?.id !== attribute.id) continue;
+    // The one store: `self.client = Client(app)` as a statement of setUp, on setUp's own self.
+    if (value || parent.parent?.type !== "expression_statement" || parent.parent.parent?.parent?.type !== "function_definition") return undefined;
+    const owner = attribute.childForFieldName("object")!;
+    const setUp = methodOf(attribute);
+    if (!setUp || setUp.cls.id !== here.cls.id || !SETUP_METHODS.has(setUp.fn.childForFieldName("name")!.text)) return undefined;
+    if (owner.type !== "identifier" || owner.text !== setUp.self || !isOwnSelf(facts, owner, setUp.fn)) return undefined;
+    value = parent.childForFieldName("right") ?? undefined;
+  }
+  // A class attribute of that name would be read before setUp runs in other methods' eyes.
+  const body = here.cls.childForFieldName("body");
+  for (const statement of body?.namedChildren ?? []) {
+    const assignment = statement?.type === "expression_statement" ? statement.namedChildren[0] : undefined;
+    if (assignment?.type === "assignment" && assignment.childForFieldName("left")?.text === name) return undefined;
+  }
+  return value;
+}
+
 /**
  * A Werkzeug test `Client(app)` built without a response wrapper, through a local name assigned
- * once: before Werkzeug 2.0 its requests returned the tuple `(app_iter, status, headers)`.
+ * once or a `self.client` that the class's setUp assigns once: before Werkzeug 2.0 its requests
+ * returned the tuple `(app_iter, status, headers)`.
  */
 export function isBareWerkzeugClient(facts: Facts, node: Node): boolean {
-  if (node.type !== "identifier") return false;
-  const value = soleAssignedValue(facts, node);
+  if (node.type !== "identifier" && node.type !== "attribute") return false;
+  const value = node.type === "identifier" ? soleAssignedValue(facts, node) : setUpValue(facts, node);
   if (!value || !calls(facts, value, CLIENT_CLASSES)) return false;
   const list = value.childForFieldName("arguments");
   const args = list?.namedChildren.filter((c) => c !== null && c.type !== "comment") ?? [];
