@@ -8,7 +8,10 @@
 // `app.json_encoder = E`, which becomes that) would start from its own defaults and drop the
 // setting. So a write is left to flask/removed-apis's finding when the file replaces a provider
 // after it or in another function, where the order is unknown.
+import type { Edit } from "../../src/engine/edits.js";
+import { callArgs, removeArgument } from "../../src/engine/helpers/calls.js";
 import type { Node } from "../../src/engine/parser.js";
+import { indentAt } from "../../src/engine/text.js";
 import { enclosingScope } from "../../src/engine/scope.js";
 import { defineRule, type RuleContext } from "../../src/engine/rule.js";
 import { stringValue } from "../../src/engine/helpers/findings.js";
@@ -47,6 +50,61 @@ function providerReplacedAfter(replacements: readonly Node[], write: Node): bool
   return replacements.some((r) => enclosingScope(r).id !== scope.id || r.startIndex > write.startIndex);
 }
 
+/** Values whose evaluation cannot be told apart when moved after the call: literals, names, attribute chains. */
+function inert(node: Node): boolean {
+  if (["string", "integer", "float", "true", "false", "none", "identifier"].includes(node.type)) return !(node.type === "string" && node.text.startsWith("f"));
+  return node.type === "attribute" && inert(node.childForFieldName("object")!);
+}
+
+/**
+ * `app.config.update(JSON_SORT_KEYS=False, SECRET_KEY=s)` as a statement on a known application:
+ * the JSON keywords leave the call and become provider assignments after it (the whole statement
+ * when they were all it held). Only literal, name or attribute values, so nothing runs in another order.
+ */
+function updateCalls(ctx: RuleContext, replacements: readonly Node[]): void {
+  for (const id of ctx.facts.identifiers("update")) {
+    const member = id.parent;
+    const call = member?.parent;
+    if (member?.type !== "attribute" || member.childForFieldName("attribute")?.id !== id.id) continue;
+    if (call?.type !== "call" || call.childForFieldName("function")?.id !== member.id) continue;
+    const config = member.childForFieldName("object")!;
+    if (config.type !== "attribute" || config.childForFieldName("attribute")?.text !== "config") continue;
+    const app = config.childForFieldName("object")!;
+    const statement = call.parent;
+    if (statement?.type !== "expression_statement" || statement.namedChildCount !== 1) continue;
+    if (statement.parent?.type !== "block" && statement.parent?.type !== "module") continue;
+    const args = callArgs(call);
+    if (!args || args.listSplat || args.dictSplat || args.comments.length > 0 || args.positional.length > 0) continue;
+    const moved = [...args.keywords].filter(([name]) => name in KEYS);
+    if (moved.length === 0 || !isFlaskApp(ctx.facts, app) || providerReplacedAfter(replacements, statement)) continue;
+    const lines: string[] = [];
+    let ok = true;
+    for (const [name, keyword] of moved) {
+      const value = keyword.childForFieldName("value")!;
+      const text = inert(value) ? KEYS[name]!.value(value) : undefined;
+      if (text === undefined) ok = false;
+      else lines.push(`${app.text}.json.${KEYS[name]!.attribute} = ${text}`);
+    }
+    if (!ok) continue;
+    const indent = indentAt(ctx.source, statement.startIndex);
+    const after = lines.join(`${ctx.newline}${indent}`);
+    const keys = moved.map(([name]) => name).join(", ");
+    if (moved.length === args.keywords.size) {
+      ctx.fix(`config.update(${keys}) → json attributes`, [{ start: statement.startIndex, end: statement.endIndex, text: after }]);
+      continue;
+    }
+    // One keyword leaves through removeArgument (which keeps the layout); several from a one-line
+    // call leave by writing the remaining arguments again.
+    const keep = args.args.filter((a) => !moved.some(([, k]) => k.id === a.id));
+    const edits: Edit[] | undefined = moved.length === 1
+      ? removeArgument(ctx.source, args, moved[0]![1])
+      : /[\r\n]/.test(args.list.text) ? undefined : [{ start: args.list.startIndex, end: args.list.endIndex, text: `(${keep.map((a) => a.text).join(", ")})` }];
+    if (!edits) continue;
+    edits.push({ start: statement.endIndex, end: statement.endIndex, text: `${ctx.newline}${indent}${after}` });
+    ctx.fix(`config.update(${keys}) → json attributes`, edits);
+  }
+}
+
 export default defineRule({
   id: "flask/json-config-keys",
   framework: "flask",
@@ -57,8 +115,10 @@ export default defineRule({
     "`JSONIFY_PRETTYPRINT_REGULAR` by attributes of the app's JSON provider, and Flask 2.3 ignores the keys. A " +
     "statement `app.config[\"KEY\"] = value` on a known application object becomes `app.json.ensure_ascii`, " +
     "`sort_keys` or `mimetype = value`; `JSONIFY_PRETTYPRINT_REGULAR = True` becomes `app.json.compact = False` and " +
-    "`= False` (the old default: pretty only in debug mode) becomes `app.json.compact = None`. Other values of that " +
-    "key, `config.update(...)`, config classes or modules, and writes followed by a new JSON provider (`app.json = ...`, " +
+    "`= False` (the old default: pretty only in debug mode) becomes `app.json.compact = None`. A statement " +
+    "`app.config.update(KEY=value, ...)` loses those keywords, and the same assignments follow it (values that are " +
+    "literals, names or attributes, so nothing is evaluated in another order). Other values of that " +
+    "key, `update({...})` with a dict, config classes or modules, and writes followed by a new JSON provider (`app.json = ...`, " +
     "`app.json_encoder = ...`, which would start from its own defaults) are reported by flask/removed-apis.",
   docs: "https://flask.palletsprojects.com/en/stable/changes/#version-2-2-0",
   needles: Object.keys(KEYS),
@@ -66,6 +126,7 @@ export default defineRule({
     return {
       module() {
         const replacements = providerReplacements(ctx);
+        updateCalls(ctx, replacements);
         for (const [key, { attribute, value }] of Object.entries(KEYS)) {
           let from = 0;
           for (;;) {
