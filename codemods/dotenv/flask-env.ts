@@ -8,14 +8,16 @@
 // - a file that also sets FLASK_DEBUG (non-empty) loses the FLASK_ENV entry, which decided nothing;
 // - a `.env` whose `.flaskenv` neighbour sets FLASK_DEBUG is reported: `.env`'s new FLASK_DEBUG
 //   would win over it, where its FLASK_ENV did not;
-// - the project's own code reading FLASK_ENV (config selection) is reported, not rewritten: the
-//   entry still feeds it;
+// - the project's own code reading FLASK_ENV (config selection), `app.env` or `config["ENV"]` (which
+//   FLASK_ENV set) is reported, not rewritten: the entry still feeds it;
 // - a value python-dotenv expands (`${X}`), a bare `FLASK_ENV`, or several entries are reported.
 import path from "node:path";
 import { parseDotenv, type DotenvEntry } from "../../src/dotenv/parse.js";
 import { defineDotenvRule, type DotenvContext } from "../../src/dotenv/rule.js";
 
 const DOCS = "https://flask.palletsprojects.com/en/stable/changes/#version-2-2-0";
+/** How Python code reads what FLASK_ENV set: the variable, `app.env`, the `ENV` config key. */
+const READERS = ["FLASK_ENV", "app.env", '"ENV"', "'ENV'"];
 
 function say(ctx: DotenvContext, at: DotenvEntry, message: string): void {
   ctx.report(at, `${message}; see ${DOCS}`);
@@ -32,7 +34,7 @@ export default defineDotenvRule({
     "`FLASK_DEBUG=1` and any other literal value `FLASK_DEBUG=0` (the debug mode that value gave), keeping `export`, " +
     "quotes aside, and a trailing comment. A file that also sets a non-empty `FLASK_DEBUG` only loses its `FLASK_ENV` " +
     "entry, since FLASK_DEBUG already decided. Reported instead: a `FLASK_ENV` that the project's Python code also reads " +
-    "(it selects its own configuration with it), a `.env` whose neighbouring `.flaskenv` sets `FLASK_DEBUG` (the new " +
+    "(as the variable, `app.env` or `config[\"ENV\"]`, which it set), a `.env` whose neighbouring `.flaskenv` sets `FLASK_DEBUG` (the new " +
     "entry would override it), values python-dotenv expands, and repeated entries. A deployment that overrides the " +
     "file with `FLASK_ENV=production` in the real environment must set `FLASK_DEBUG=0` there too.",
   docs: DOCS,
@@ -49,9 +51,11 @@ export default defineDotenvRule({
       say(ctx, env, "Flask 2.3 ignores FLASK_ENV: set FLASK_DEBUG=1 where this gives development, FLASK_DEBUG=0 otherwise");
       return;
     }
-    const reader = ctx.codeMentioning("FLASK_ENV");
+    // FLASK_ENV also set app.env and config["ENV"] (Flask 2.2 still has them): code reading any
+    // of them keeps depending on the entry.
+    const reader = READERS.map((word) => ctx.codeMentioning(word)).find((hit) => hit !== undefined);
     if (reader) {
-      say(ctx, env, `Flask 2.3 ignores FLASK_ENV, but ${reader} reads it too: add FLASK_DEBUG=${env.value === "development" ? 1 : 0} for Flask and keep FLASK_ENV (or a name of your own) for that code`);
+      say(ctx, env, `Flask 2.3 ignores FLASK_ENV, but ${reader} reads it too (FLASK_ENV, app.env or config["ENV"]): add FLASK_DEBUG=${env.value === "development" ? 1 : 0} for Flask and keep FLASK_ENV (or a name of your own) for that code`);
       return;
     }
     const debugs = ctx.entries.filter((e) => e.key === "FLASK_DEBUG");
