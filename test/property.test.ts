@@ -175,6 +175,11 @@ const NOT_RENAMED = new Set([
   "Exception", "ImportError", "ValueError", "TypeError", "KeyError", "AttributeError", "NotImplemented", "exec", "eval",
   // Builtins whose meaning rules rely on (a method under @staticmethod has no `self`).
   "staticmethod", "classmethod", "property", "globals", "locals", "vars", "callable", "iter", "next",
+  // Names a Flask file's role is read from (src/flask-roles.ts: an app factory defines create_app
+  // or calls Flask(__name__)); renaming them changes what the file is.
+  "create_app", "__name__",
+  // Methods unittest and pytest call by name before each test (a client kept on self is read from them).
+  "setUp", "setup_method",
 ]);
 
 const WORD = /[\p{L}\p{N}_]+/gu;
