@@ -139,7 +139,8 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
     ...profiles.slice(1).map((p) => {
       const chosen = choose(p);
       const ownTemplates = templates?.settings(write, keepText, { targets: chosen.targets, select: p.select, ignore: p.ignore });
-      return { ...chosen, write, keepText, project: view, templates: ownTemplates, dotenv: dotenvSettings, cache, cacheSalt: JSON.stringify(p) };
+      const ownDotenv = dotenv?.settings(write, keepText, files, walk, { targets: chosen.targets, select: p.select, ignore: p.ignore });
+      return { ...chosen, write, keepText, project: view, templates: ownTemplates, dotenv: ownDotenv, cache, cacheSalt: JSON.stringify(p) };
     }),
   ];
   const pythonFiles = files.reduce((n, f) => (f.template || f.dotenv ? n : n + 1), 0);
@@ -181,8 +182,7 @@ function cacheConfiguration(options: UpgradeOptions, rules: readonly Rule[]): un
 function withProfiles(files: readonly FileJob[], profileOf: (file: FileJob) => RuleProfile | undefined, profiles: RuleProfile[]): FileJob[] {
   const index = new Map<string, number>();
   return files.map((file) => {
-    if (file.dotenv) return file; // dotenv files use the run's own settings
-    // Templates take the profile of their place too: a sub-project's target, per-path ignores.
+    // Templates and dotenv files take the profile of their place too: a sub-project's target, per-path ignores.
     const profile = profileOf(file);
     if (!profile) return file;
     const key = JSON.stringify(profile);

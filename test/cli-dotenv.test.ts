@@ -74,6 +74,17 @@ describe.concurrent("dotenv files on the command line", () => {
     expect(result.stderr).toMatch(/\.flaskenv:1:1: warning: Flask 2\.3 ignores FLASK_ENV, but config\.py reads it too/);
   });
 
+  it("per-path-ignores apply to dotenv files", async () => {
+    const root = makeTree({
+      "pyproject.toml": '[tool.pycodemod]\ntarget = "flask-3.0"\n\n[tool.pycodemod.per-path-ignores]\n"deploy/**" = ["dotenv/flask-env"]\n',
+      ".flaskenv": "FLASK_ENV=development\n",
+      "deploy/.flaskenv": "FLASK_ENV=production\n",
+      "app.py": "from flask import Flask\napp = Flask(__name__)\n",
+    });
+    const result = await runCli(root, [".", "--check"]);
+    expect(result.stdout, result.stderr).toBe(".flaskenv\n");
+  });
+
   it("--list-rules shows the dotenv rule for a Flask target", async () => {
     const result = await runCli(makeTree(), ["--list-rules", ...F30]);
     expect(result.stdout).toMatch(/^dotenv\/flask-env\tflask-2\.2\tfix\t/m);

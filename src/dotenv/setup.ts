@@ -42,14 +42,27 @@ function mentions(files: readonly DiscoveredFile[], walk: DiscoverOptions): (wor
   };
 }
 
+export interface DotenvProfile {
+  targets: Targets;
+  select?: readonly string[];
+  ignore?: readonly string[];
+}
+
 export function dotenvSetup(
   options: DotenvRunOptions,
   targets: Targets,
-): { settings: (write: boolean, keepText: boolean, files: readonly DiscoveredFile[], walk: DiscoverOptions) => DotenvSettings } | undefined {
+): {
+  settings: (write: boolean, keepText: boolean, files: readonly DiscoveredFile[], walk: DiscoverOptions, profile?: DotenvProfile) => DotenvSettings;
+} | undefined {
   if (options.rules) return undefined;
   const rules = selectDotenvRules({ targets, select: options.select, ignore: options.ignore });
   if (rules.length === 0) return undefined;
   return {
-    settings: (write, keepText, files, walk) => ({ rules, targets, write, keepText, codeMentioning: mentions(files, walk) }),
+    // A file of another profile (a sub-project's target, per-path ignores) gets that profile's rules.
+    settings: (write, keepText, files, walk, profile) => ({
+      rules: profile ? selectDotenvRules(profile) : rules,
+      targets: profile?.targets ?? targets,
+      write, keepText, codeMentioning: mentions(files, walk),
+    }),
   };
 }
