@@ -1,6 +1,8 @@
 // End to end for dotenv files (`.flaskenv`, `.env`): discovery (hidden files taken by name, a
 // `.env` folder left alone, .gitignore honoured, a file named alone), the modes and exit codes,
 // json, the cache, and a second run. Needs a built dist/ (npm test builds first).
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { changedFiles, makeTree, read, removeTrees, runCli, snapshot } from "./cli-helpers.js";
 
@@ -31,6 +33,10 @@ describe.concurrent("dotenv files on the command line", () => {
     expect(read(root, ".flaskenv")).toBe("FLASK_APP=app:create_app\nFLASK_DEBUG=1  # local runs\n");
     expect(read(root, "deploy/.env")).toBe("FLASK_DEBUG=0\n");
     expect(result.stderr).toMatch(/\.flaskenv:2: fixed: FLASK_ENV=development → FLASK_DEBUG=1 \[dotenv\/flask-env\]/);
+    // The rewritten files are final: the cache keeps them, so a second run need not read them.
+    const cacheFile = readdirSync(path.join(root, ".pycodemod_cache")).find((name) => name.startsWith("results-"))!;
+    const entries = JSON.parse(read(root, `.pycodemod_cache/${cacheFile}`)).entries;
+    expect(Object.keys(entries)).toEqual(expect.arrayContaining([".flaskenv", "deploy/.env"]));
     const again = await runCli(root, [".", ...F30]);
     expect(again.status, again.stderr).toBe(0);
     expect(changedFiles(before, snapshot(root))).toEqual([".flaskenv", "deploy/.env"]);

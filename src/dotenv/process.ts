@@ -3,6 +3,7 @@
 // cache, a file unchanged since a run that found nothing is not read again, unless its result
 // looked at other files (a neighbouring `.flaskenv`, the project's Python code).
 import { readFileSync, statSync, type Stats } from "node:fs";
+import { isDeepStrictEqual } from "node:util";
 import path from "node:path";
 import { hashBytes, stampFor, type CachedAnswer, type ResultCache } from "../cache.js";
 import { prefilterFor } from "../engine/prefilter.js";
@@ -32,7 +33,16 @@ function readText(file: string): string | undefined {
   }
 }
 
-function processDotenv(job: FileJob, settings: DotenvSettings, loaded: { bytes: Buffer; stat: Stats }, consulted: () => void): FileResult | Promise<FileResult> {
+/** What a run of the rules did besides its result: looked at other files, left final text. */
+interface Seen {
+  elsewhere: boolean;
+  settled: boolean;
+}
+
+function processDotenv(job: FileJob, settings: DotenvSettings, loaded: { bytes: Buffer; stat: Stats }, seen: Seen): FileResult | Promise<FileResult> {
+  const consulted = () => {
+    seen.elsewhere = true;
+  };
   const base = { path: job.display, absolutePath: job.absolute, dotenv: true as const, fixes: [], findings: [], problems: [] };
   const decoded = decodeTemplate(loaded.bytes);
   if (!decoded) return { ...base, status: "unchanged" };
@@ -57,9 +67,22 @@ function processDotenv(job: FileJob, settings: DotenvSettings, loaded: { bytes: 
     out.after = result.code;
   }
   if (!settings.write) return out;
+  const bytesOut = encode({ encoding: "utf-8", bom: decoded.bom }, result.code);
+  // New text that is final (read again, it changes nothing and reports the same, without looking at
+  // other files) may be kept by the cache, as a settled Python file is.
+  let againConsulted = false;
+  const consult = () => {
+    againConsulted = true;
+    return undefined;
+  };
+  const again = transformDotenv(result.code, { rules: settings.rules, targets: settings.targets, filename: job.display, sibling: consult, codeMentioning: consult });
+  if (!again.changed && again.problems.length === 0 && !againConsulted && isDeepStrictEqual(again.findings, result.findings)) {
+    out.settledHash = hashBytes(bytesOut);
+    seen.settled = true;
+  }
   return (async (): Promise<FileResult> => {
     try {
-      out.folder = await writeAtomicAsync(job.absolute, encode({ encoding: "utf-8", bom: decoded.bom }, result.code), loaded.stat);
+      out.folder = await writeAtomicAsync(job.absolute, bytesOut, loaded.stat);
       out.written = true;
       return out;
     } catch (error) {
@@ -89,10 +112,10 @@ export function dotenvResult(job: FileJob, settings: DotenvSettings | undefined,
   const hash = cache ? hashBytes(bytes) : "";
   const cached = cache?.lookup(job.display, hash, stamp);
   if (cached) return answered(cached);
-  let lookedElsewhere = false;
-  const result = processDotenv(job, settings, { bytes, stat }, () => {
-    lookedElsewhere = true;
-  });
-  if (cache && !lookedElsewhere) cache.remember(job.display, hash, stamp);
+  // A result that looked at other files is not kept, unless it is a rewrite whose new text is final
+  // on its own (the cache then keeps that text's answer, which looked at nothing).
+  const seen: Seen = { elsewhere: false, settled: false };
+  const result = processDotenv(job, settings, { bytes, stat }, seen);
+  if (cache && (!seen.elsewhere || seen.settled)) cache.remember(job.display, hash, stamp);
   return result;
 }
