@@ -26,6 +26,9 @@ export default findingRule({
     "`django.conf.settings.TEMPLATE_...` are reported with the place in `TEMPLATES` each value belongs.",
   docs: "https://docs.djangoproject.com/en/stable/ref/templates/upgrading/",
   needles: Object.keys(MOVES),
+  // Assigned (a setting, an override_settings keyword) or read as settings.TEMPLATE_...: other
+  // mentions (strings, getattr, docs) are not what the rule reports.
+  precheck: (text) => /\bTEMPLATE_(?:DIRS|DEBUG|LOADERS|CONTEXT_PROCESSORS|STRING_IF_INVALID)\s*=(?!=)|\.\s*TEMPLATE_(?:DIRS|DEBUG|LOADERS|CONTEXT_PROCESSORS|STRING_IF_INVALID)\b/.test(text),
   patterns: Object.entries(MOVES).flatMap(([name, where]) => [
     {
       kind: "setting" as const,
