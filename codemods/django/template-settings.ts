@@ -28,7 +28,7 @@ export default findingRule({
   needles: Object.keys(MOVES),
   // Assigned (a setting, an override_settings keyword) or read as settings.TEMPLATE_...: other
   // mentions (strings, getattr, docs) are not what the rule reports.
-  precheck: (text) => /\bTEMPLATE_(?:DIRS|DEBUG|LOADERS|CONTEXT_PROCESSORS|STRING_IF_INVALID)\s*=(?!=)|\.\s*TEMPLATE_(?:DIRS|DEBUG|LOADERS|CONTEXT_PROCESSORS|STRING_IF_INVALID)\b/.test(text),
+  precheck: (text) => /\bTEMPLATE_(?:DIRS|DEBUG|LOADERS|CONTEXT_PROCESSORS|STRING_IF_INVALID)\s*\+?=(?!=)|\.\s*TEMPLATE_(?:DIRS|DEBUG|LOADERS|CONTEXT_PROCESSORS|STRING_IF_INVALID)\b/.test(text),
   patterns: Object.entries(MOVES).flatMap(([name, where]) => [
     {
       kind: "setting" as const,
