@@ -16,6 +16,8 @@ export default findingRule({
     "`PersistentRemoteUserMiddleware`, directly or through a class of the same file) are reported.",
   docs: "https://docs.djangoproject.com/en/stable/releases/5.2/#features-deprecated-in-5-2",
   needles: ["process_request"],
+  // The base is named in the file (a subclass of a same-file class still spells it there).
+  precheck: (text) => text.includes("RemoteUserMiddleware"),
   patterns: [
     {
       kind: "method-def",
