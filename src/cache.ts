@@ -297,13 +297,12 @@ export class ResultCache {
    */
   settle(result: {
     path: string; status: string; problems: readonly Problem[]; findings: readonly Finding[];
-    declined?: readonly Finding[]; dependencies?: readonly Dependency[]; settledHash?: string; uncacheable?: true;
+    declined?: readonly Finding[]; dependencies?: readonly Dependency[]; settledHash?: string;
   }): void {
     const pending = this.pending.get(result.path);
     if (pending === undefined) return;
     this.pending.delete(result.path);
     const { hash, stamp } = pending;
-    if (result.uncacheable) return this.forget(result.path);
     if (keepable(result.status, result.problems)) this.store(result.path, hash, result.findings, result.dependencies, result.declined, stamp, result.problems);
     else if (result.status === "changed" && result.settledHash) this.store(result.path, result.settledHash, result.findings, result.dependencies, result.declined);
     else this.forget(result.path);

@@ -11,7 +11,7 @@ import type { Targets } from "./target.js";
 import type { ProjectLookup } from "./engine/project.js";
 import { processTemplate, type TemplateSettings } from "./templates/process.js";
 import { dotenvResult, type DotenvSettings } from "./dotenv/process.js";
-import { EVERY_FILE, ProjectView } from "./project-view.js";
+import { ProjectView } from "./project-view.js";
 import { hashBytes, stampFor, type CachedAnswer, type Dependency, type ResultCache } from "./cache.js";
 
 export interface FileJob {
@@ -48,8 +48,6 @@ export interface FileResult {
   parsed?: boolean;
   /** Hash of the bytes written, when running again on them would change nothing (for the cache). */
   settledHash?: string;
-  /** The result depends on more than the cache can check (which modules import what): not kept. */
-  uncacheable?: true;
   /** The folder a rewritten file was renamed into, to be flushed once at the end of the run. */
   folder?: string;
   /** Other project files the result depended on (for the cache). */
@@ -211,8 +209,6 @@ export async function processFile(job: FileJob, settings: JobSettings, preloaded
   if (result.declined) out.declined = placed(result.declined, settings.write);
   // The file itself is covered by its content hash; its own stamp would change with its rewrite.
   consulted?.delete(job.absolute);
-  // An answer that asked which modules import what depends on every file: never kept.
-  if (consulted?.delete(EVERY_FILE)) out.uncacheable = true;
   if (consulted && consulted.size > 0) out.dependencies = view!.dependencies(consulted);
   if (!result.changed) return out;
   if (settings.keepText) {

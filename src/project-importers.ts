@@ -30,9 +30,21 @@ interface ImportOf {
   names: string[];
 }
 
+/** An import statement: "path:line" as shown, and its file. */
+interface Site {
+  where: string;
+  file: string;
+}
+
+/** Who needs a name: the place to show, and the files the answer rests on (the importer, and any star importers it came through). */
+export interface Importer {
+  where: string;
+  files: string[];
+}
+
 interface ModuleImporters {
   /** name → one place that imports it from the module. */
-  names: Map<string, string>;
+  names: Map<string, Site>;
   /** Files that star-import the module. */
   stars: { where: string; file: string }[];
   /** Files that import the module itself (`import a.b`, `from a import b`): `.name` in their text reads it. */
@@ -44,7 +56,7 @@ export class ProjectImporters {
   private readonly byLastPart = new Map<string, ImportOf[]>();
   private readonly byModule = new Map<string, ModuleImporters>();
   private readonly texts = new Map<string, string>();
-  private readonly answers = new Map<string, string | undefined>();
+  private readonly answers = new Map<string, Importer | undefined>();
 
   /**
    * `files`: the Python files (absolute) that may import modules of this root.
@@ -116,7 +128,7 @@ export class ProjectImporters {
       if (entry.names.length === 0) found.whole.push({ where, file: entry.file });
       for (const name of entry.names) {
         if (name === "*") found.stars.push({ where, file: entry.file });
-        else if (!found.names.has(name)) found.names.set(name, where);
+        else if (!found.names.has(name)) found.names.set(name, { where, file: entry.file });
       }
     }
     return found;
@@ -150,7 +162,7 @@ export class ProjectImporters {
    * its own star importers (a package's `__init__.py` gathering its modules' names is common, and
    * uses none of them). Undefined when nothing needs it.
    */
-  importerOf(module: string, name: string, hasAll: boolean): string | undefined {
+  importerOf(module: string, name: string, hasAll: boolean): Importer | undefined {
     const key = `${module}\0${name}\0${hasAll}`;
     if (this.answers.has(key)) return this.answers.get(key);
     const answer = this.find(module, name, hasAll, new Set());
@@ -158,27 +170,27 @@ export class ProjectImporters {
     return answer;
   }
 
-  private find(module: string, name: string, hasAll: boolean, visiting: Set<string>): string | undefined {
+  private find(module: string, name: string, hasAll: boolean, visiting: Set<string>): Importer | undefined {
     if (visiting.has(module)) return undefined;
     visiting.add(module);
     const importers = this.importersOf(module);
     const named = importers.names.get(name);
-    if (named) return named;
+    if (named) return { where: named.where, files: [named.file] };
     const word = new RegExp(`\\b${name}\\b`);
     const attribute = new RegExp(`\\.[ \\t]*${name}\\b`);
     const read = importers.whole.find((w) => {
       const text = this.textOf(w.file);
       return text.includes(name) && attribute.test(text);
     });
-    if (read) return read.where;
+    if (read) return { where: read.where, files: [read.file] };
     if (hasAll || name.startsWith("_")) return undefined;
     for (const star of importers.stars) {
       const text = this.textOf(star.file);
-      if (text.includes(name) && word.test(text)) return star.where;
+      if (text.includes(name) && word.test(text)) return { where: star.where, files: [star.file] };
       // Not used there: needed only if that module passes it on (with no __all__ of its own,
       // which would have to name it, and the word is not in its text).
       const passedOn = this.find(star.file, name, /\b__all__\b/.test(text), visiting);
-      if (passedOn) return `${passedOn} (through ${star.where})`;
+      if (passedOn) return { where: `${passedOn.where} (through ${star.where})`, files: [...passedOn.files, star.file] };
     }
     return undefined;
   }

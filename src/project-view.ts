@@ -8,7 +8,7 @@ import { djangoStarNames } from "./engine/star-exports.js";
 import { decode } from "./engine/text.js";
 import { stampOf, type Dependency } from "./cache.js";
 import { discover } from "./discover.js";
-import { ProjectImporters } from "./project-importers.js";
+import { ProjectImporters, type Importer } from "./project-importers.js";
 
 export interface ProjectViewSetup {
   /** The working directory: project-relative paths are relative to it. */
@@ -25,11 +25,6 @@ export interface ProjectViewSetup {
   walked?: readonly string[];
 }
 
-/**
- * Put in the set track() returns when a module of the project was found to import a name from the
- * file: that answer depends on every file of the project, so such a result is not kept by the cache.
- */
-export const EVERY_FILE = "\0every project file";
 
 /** Import roots a run starts from: the working directory, its src/, and every folder holding manage.py. */
 export function projectRoots(files: readonly { absolute: string }[]): string[] {
@@ -95,13 +90,14 @@ export class ProjectView implements ProjectLookup {
   importedFrom(module: string, name: string, hasAll: boolean): string | undefined {
     const found = this.importerOf(module, name, hasAll);
     // A name some module imports keeps the file as it is (an alias, or a finding): that answer
-    // holds only while the importer does, so it is not cached. "Nobody" needs no such care: a
-    // cached result is then a rewrite already made, or a file left alone for another reason.
-    if (found !== undefined) this.consulted?.add(EVERY_FILE);
-    return found;
+    // holds while the importer (and any star import it came through) is unchanged, so those files
+    // are what the result depends on. "Nobody" needs no such care: a cached result is then a
+    // rewrite already made, or a file left alone for another reason.
+    for (const file of found?.files ?? []) this.note(file);
+    return found?.where;
   }
 
-  private importerOf(module: string, name: string, hasAll: boolean): string | undefined {
+  private importerOf(module: string, name: string, hasAll: boolean): Importer | undefined {
     const file = path.resolve(this.setup.cwd, module);
     // Resolving every import of the project is not what the current file depends on.
     const tracking = this.consulted;
