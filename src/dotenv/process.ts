@@ -6,9 +6,8 @@ import { readFileSync, statSync, type Stats } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import path from "node:path";
 import { hashBytes, stampFor, type CachedAnswer, type ResultCache } from "../cache.js";
+import { textFileOutcome } from "../text-file-outcome.js";
 import { prefilterFor } from "../engine/prefilter.js";
-import { encode } from "../engine/text.js";
-import { writeAtomicAsync, writeProblem } from "../io.js";
 import type { FileJob, FileResult } from "../process-file.js";
 import type { Targets } from "../target.js";
 import { decodeTemplate } from "../templates/process.js";
@@ -61,34 +60,19 @@ function processDotenv(job: FileJob, settings: DotenvSettings, loaded: { bytes: 
   });
   const status = result.changed ? "changed" : result.problems.length > 0 ? "error" : "unchanged";
   const out: FileResult = { ...base, status, fixes: result.fixes, findings: result.findings, problems: result.problems };
-  if (!result.changed) return out;
-  if (settings.keepText) {
-    out.before = decoded.text;
-    out.after = result.code;
-  }
-  if (!settings.write) return out;
-  const bytesOut = encode({ encoding: "utf-8", bom: decoded.bom }, result.code);
-  // New text that is final (read again, it changes nothing and reports the same, without looking at
-  // other files) may be kept by the cache, as a settled Python file is.
-  let againConsulted = false;
-  const consult = () => {
-    againConsulted = true;
-    return undefined;
-  };
-  const again = transformDotenv(result.code, { rules: settings.rules, targets: settings.targets, filename: job.display, sibling: consult, codeMentioning: consult });
-  if (!again.changed && again.problems.length === 0 && !againConsulted && isDeepStrictEqual(again.findings, result.findings)) {
-    out.settledHash = hashBytes(bytesOut);
-    seen.settled = true;
-  }
-  return (async (): Promise<FileResult> => {
-    try {
-      out.folder = await writeAtomicAsync(job.absolute, bytesOut, loaded.stat);
-      out.written = true;
-      return out;
-    } catch (error) {
-      return { ...out, status: "error", written: false, problems: [...out.problems, writeProblem(error)] };
-    }
-  })();
+  return textFileOutcome(job, {
+    out, decoded, code: result.code, changed: result.changed, settings, stat: loaded.stat,
+    final: (code) => {
+      let againConsulted = false;
+      const consult = () => {
+        againConsulted = true;
+        return undefined;
+      };
+      const again = transformDotenv(code, { rules: settings.rules, targets: settings.targets, filename: job.display, sibling: consult, codeMentioning: consult });
+      seen.settled = !again.changed && again.problems.length === 0 && !againConsulted && isDeepStrictEqual(again.findings, result.findings);
+      return seen.settled;
+    },
+  });
 }
 
 /** A dotenv file's result, through the cache when there is one. */

@@ -5,10 +5,8 @@
 // is passed over silently.
 import { isDeepStrictEqual } from "node:util";
 import { readFileSync, statSync, type Stats } from "node:fs";
-import { hashBytes } from "../cache.js";
 import { prefilterFor } from "../engine/prefilter.js";
-import { encode } from "../engine/text.js";
-import { writeAtomicAsync, writeProblem } from "../io.js";
+import { textFileOutcome } from "../text-file-outcome.js";
 import type { FileJob, FileResult } from "../process-file.js";
 import type { Targets } from "../target.js";
 import type { TemplateRule } from "./rule.js";
@@ -61,34 +59,19 @@ export function processTemplate(job: FileJob, settings: TemplateSettings, loaded
   });
   const status = result.changed ? "changed" : result.problems.length > 0 ? "error" : "unchanged";
   const out: FileResult = { ...base, status, fixes: result.fixes, findings: result.findings, problems: result.problems };
-  if (!result.changed) return out;
-  if (settings.keepText) {
-    out.before = decoded.text;
-    out.after = result.code;
-  }
-  if (!settings.write) return out;
-  const bytesOut = encode({ encoding: "utf-8", bom: decoded.bom }, result.code);
-  // When the new text is final (lexed again, it changes nothing and reports the same), the cache
-  // may keep it, as it keeps a settled Python file: the next run neither lexes it nor rewrites the cache.
-  let againAsked = false;
-  const again = transformTemplate(result.code, {
-    rules: settings.rules, targets: settings.targets, filename: job.display,
-    ownLibrary: (name) => {
-      againAsked = true;
-      return settings.ownLibrary(name);
+  return textFileOutcome(job, {
+    out, decoded, code: result.code, changed: result.changed, settings, stat,
+    final: (code) => {
+      let againAsked = false;
+      const again = transformTemplate(code, {
+        rules: settings.rules, targets: settings.targets, filename: job.display,
+        ownLibrary: (name) => {
+          againAsked = true;
+          return settings.ownLibrary(name);
+        },
+      });
+      // An answer that depends on the project's own tag libraries is never kept (see process-file.ts).
+      return !again.changed && again.problems.length === 0 && !againAsked && isDeepStrictEqual(again.findings, result.findings);
     },
   });
-  const final = !again.changed && again.problems.length === 0 && isDeepStrictEqual(again.findings, result.findings);
-  // An answer that depends on the project's own tag libraries is never kept (see process-file.ts).
-  if (final && !againAsked) out.settledHash = hashBytes(bytesOut);
-  const written = async (): Promise<FileResult> => {
-    try {
-      out.folder = await writeAtomicAsync(job.absolute, bytesOut, stat);
-      out.written = true;
-      return out;
-    } catch (error) {
-      return { ...out, status: "error", written: false, problems: [...out.problems, writeProblem(error)] };
-    }
-  };
-  return written();
 }
