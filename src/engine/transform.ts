@@ -148,7 +148,7 @@ export function transformSync(source: string, options: TransformOptions): Transf
       text = next;
       active = withRulesTheFixesInvite(active, dropped, text, roles, options);
     }
-    if (fixedPoint && problems.length === 0 && text !== source) settled = isSettled(text, current!, active, roles, findings, options);
+    if (fixedPoint && problems.length === 0 && text !== source) settled = isSettled(text, roles, findings, options);
   } finally {
     current?.delete();
   }
@@ -187,22 +187,17 @@ function withRulesTheFixesInvite(
 }
 
 /**
- * Whether a fresh run on `text` (the result, whose tree is `tree`) would change nothing and report
- * exactly `findings`: the same file roles, no finding from a rule that run would not pick, and the
- * rules it would pick beyond `active` (their needles may appear only now) neither fix nor report.
+ * Whether a fresh run on `text` (the result) would change nothing and report exactly `findings`:
+ * the same file roles, and no finding from a rule that run would not pick. The rules it would pick
+ * are already among those that ran the last pass (withRulesTheFixesInvite added every rule the
+ * final text lets through), and that pass made no fix.
  */
-function isSettled(
-  text: string, tree: Tree, active: readonly Rule[], roles: ReadonlySet<FileRole>, findings: readonly Finding[], options: TransformOptions,
-): boolean {
+function isSettled(text: string, roles: ReadonlySet<FileRole>, findings: readonly Finding[], options: TransformOptions): boolean {
   if (text.includes("pycodemod: skip-file")) return false;
   const freshRoles = fileRoles(options.filename, text);
   if (freshRoles.size !== roles.size || [...roles].some((role) => !freshRoles.has(role))) return false;
   const fresh = selectRulesForFile(prefilterFor(options.rules).match(text), freshRoles, options.filename);
-  if (findings.some((f) => !fresh.some((rule) => rule.id === f.rule))) return false;
-  const extra = fresh.filter((rule) => !active.includes(rule));
-  if (extra.length === 0) return true;
-  const outcome = runPass(text, tree, extra, roles, options);
-  return !outcome.crashed && outcome.fixes.length === 0 && outcome.findings.length === 0 && outcome.declined.length === 0;
+  return findings.every((f) => fresh.some((rule) => rule.id === f.rule));
 }
 
 function acceptFixes(fixes: Fix[]): EditSet {
