@@ -25,7 +25,6 @@ export interface ProjectViewSetup {
   walked?: readonly string[];
 }
 
-
 /** Import roots a run starts from: the working directory, its src/, and every folder holding manage.py. */
 export function projectRoots(files: readonly { absolute: string }[]): string[] {
   const roots = new Set<string>();
@@ -155,9 +154,9 @@ export class ProjectView implements ProjectLookup {
       bases = [...new Set([this.packageRoot(path.dirname(importer)), cwd, path.join(cwd, "src"), ...this.setup.roots])];
     }
     for (const base of bases) {
+      const stem = path.join(base, ...parts);
       // Most absolute imports name other packages (django, os): one listing of each of the few
       // import roots rules them out without a stat per candidate path.
-      const stem = path.join(base, ...parts);
       if (level === 0 && parts.length > 0 && !this.mayHold(base, parts[0]!)) {
         // The answer depends on these two paths not existing, as if they had been looked at.
         this.noteMissing(`${stem}.py`);

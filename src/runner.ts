@@ -128,7 +128,7 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
   const walked = given.map((p) => path.resolve(cwdAbsolute, p)).filter((p) => isFolder(p));
   const project = {
     cwd: cwdAbsolute, roots: projectRoots(files), gitignore: options.gitignore !== false,
-    ...(walked.length > 0 ? { walked, files: found.filter((f) => !f.template).map((f) => f.absolute) } : {}),
+    ...(walked.length > 0 ? { walked, files: found.filter((f) => !f.template && !f.dotenv).map((f) => f.absolute) } : {}),
   };
   const view = new ProjectView(project);
   const templateSettings = templates?.settings(write, keepText);
@@ -138,8 +138,9 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
     { rules, targets, write, keepText, project: view, templates: templateSettings, dotenv: dotenvSettings, cache },
     ...profiles.slice(1).map((p) => {
       const chosen = choose(p);
-      const ownTemplates = templates?.settings(write, keepText, { targets: chosen.targets, select: p.select, ignore: p.ignore });
-      const ownDotenv = dotenv?.settings(write, keepText, files, walk, { targets: chosen.targets, select: p.select, ignore: p.ignore });
+      const own = { targets: chosen.targets, select: p.select, ignore: p.ignore };
+      const ownTemplates = templates?.settings(write, keepText, own);
+      const ownDotenv = dotenv?.settings(write, keepText, files, walk, own);
       return { ...chosen, write, keepText, project: view, templates: ownTemplates, dotenv: ownDotenv, cache, cacheSalt: JSON.stringify(p) };
     }),
   ];
