@@ -239,6 +239,11 @@ export class ResultCache {
     return noted;
   }
 
+  /** The stamp recorded for `key`, if any: without one, no stamp can answer for the file. */
+  recordedStamp(key: string): string | undefined {
+    return this.entryOf(key)?.t;
+  }
+
   /**
    * The findings (and declined style rewrites) of a cached unchanged result for a file whose stamp
    * has not moved, without reading it.

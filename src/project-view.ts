@@ -28,7 +28,8 @@ export interface ProjectViewSetup {
 /** Import roots a run starts from: the working directory, its src/, and every folder holding manage.py. */
 export function projectRoots(files: readonly { absolute: string }[]): string[] {
   const roots = new Set<string>();
-  for (const file of files) if (path.basename(file.absolute) === "manage.py") roots.add(path.dirname(file.absolute));
+  // endsWith first: path.basename for every file of a big run cost more than the rest of this.
+  for (const file of files) if (file.absolute.endsWith("manage.py") && path.basename(file.absolute) === "manage.py") roots.add(path.dirname(file.absolute));
   return [...roots];
 }
 

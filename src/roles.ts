@@ -15,6 +15,13 @@ const ROLE_PATTERNS: [FileRole, RegExp][] = [
   ["init", /(?:^|\/)__init__\.py$/],
 ];
 
+const SETTINGS = ROLE_PATTERNS.find(([role]) => role === "settings")![1];
+
+/** fileRoles(relativePath).has("settings"), without building the set: asked of every file a run finds. */
+export function isSettingsPath(relativePath: string): boolean {
+  return SETTINGS.test(relativePath.replace(/\\/g, "/"));
+}
+
 /** Roles from the path; with the file's text, also the Flask roles read from its content. */
 export function fileRoles(relativePath: string, text?: string): Set<FileRole> {
   const path = relativePath.replace(/\\/g, "/");

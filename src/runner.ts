@@ -15,6 +15,7 @@ import { ProjectView, projectRoots, type ProjectViewSetup } from "./project-view
 import { dotenvSetup } from "./dotenv/setup.js";
 import { templateSetup } from "./templates/setup.js";
 import { ResultCache } from "./cache.js";
+import { answerStampHits } from "./stamp-hits.js";
 import { FolderFlusher } from "./folder-flush.js";
 import { overlapped } from "./overlap.js";
 import type { IndexedJob } from "./pool.js";
@@ -144,10 +145,12 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
       return { ...chosen, write, keepText, project: view, templates: ownTemplates, dotenv: ownDotenv, cache, cacheSalt: JSON.stringify(p) };
     }),
   ];
-  const pythonFiles = files.reduce((n, f) => (f.template || f.dotenv ? n : n + 1), 0);
+  // Files the cache answers by their stamps alone are done before any other machinery starts.
+  const { todo, emit } = cache ? withStampHits(files, settings, cache, collect) : { todo: files, emit: collect };
+  const pythonFiles = todo.reduce((n, f) => (f.template || f.dotenv ? n : n + 1), 0);
   if (jobs === 1 || options.rules || pythonFiles < WORKER_MIN_FILES) {
-    const inOrder = new InOrder(files.length, collect);
-    await overlapped(files.entries(), async ([index, file]) => {
+    const inOrder = new InOrder(todo.length, emit);
+    await overlapped(todo.entries(), async ([index, file]) => {
       const own = settings[file.profile ?? 0]!;
       const triage = triageFile(file, own);
       inOrder.put(index, "done" in triage ? await triage.done : await processFile(file, own, triage.loaded));
@@ -158,7 +161,7 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
       plugins: options.plugins?.map((p) => path.resolve(options.cwd ?? process.cwd(), p)),
     };
     const profileSetups = settings.slice(1).map((s, i) => ({ targets: s.targets, select: profiles[i + 1]!.select, ignore: profiles[i + 1]!.ignore, cacheSalt: s.cacheSalt }));
-    await runShared(files, settings, setup, { project, profiles: profileSetups }, jobs, cache, collect);
+    await runShared(todo, settings, setup, { project, profiles: profileSetups }, jobs, cache, emit);
   }
   await flusher?.finish();
   cache?.save();
@@ -177,6 +180,26 @@ function isFolder(file: string): boolean {
 function cacheConfiguration(options: UpgradeOptions, rules: readonly Rule[]): unknown {
   const { write: _w, keepText: _k, jobs: _j, onResult: _o, cwd: _c, cache: _x, ...rest } = options;
   return { ...rest, rules: rules.map((r) => r.id) };
+}
+
+/**
+ * Answers the stamp hits (stamp-hits.ts) and hands them to `collect` in discovery order; returns
+ * the files left for the pipeline and the `collect` for their results, which the pipeline gives
+ * in their own order and which take their places among the hits.
+ */
+function withStampHits(
+  files: readonly FileJob[], settings: readonly JobSettings[], cache: ResultCache, collect: (result: FileResult) => void,
+): { todo: readonly FileJob[]; emit: (result: FileResult) => void } {
+  const answers = answerStampHits(files, settings, cache);
+  const inOrder = new InOrder(files.length, collect);
+  const left: number[] = [];
+  for (let i = 0; i < answers.length; i++) {
+    const answer = answers[i];
+    if (answer) inOrder.put(i, answer);
+    else left.push(i);
+  }
+  let next = 0;
+  return { todo: left.map((i) => files[i]!), emit: (result) => inOrder.put(left[next++]!, result) };
 }
 
 /** Numbers each distinct profile (0 is the run's own) and tags every file with its own. */

@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { discover, type DiscoverOptions, type DiscoveryResult } from "../discover.js";
-import { fileRoles } from "../roles.js";
+import { isSettingsPath } from "../roles.js";
 import { templateDirsOf, type SettingsTemplateDirs } from "./settings-dirs.js";
 
 const JINJA = /\.(?:jinja2?|j2)$/i;
@@ -39,15 +39,29 @@ function inside(dir: string, file: string): boolean {
  */
 function inTemplatesFolder(file: string, root: string): boolean {
   const from = path.dirname(root);
-  const parts = path.relative(from, path.dirname(file)).split(path.sep);
+  const parts = relativeFolder(from, file).split(path.sep);
   const at = parts.indexOf("templates");
   return at >= 0 && !parts.slice(0, at).includes("static");
+}
+
+/**
+ * path.relative(from, path.dirname(file)) without resolving both paths again when `file` plainly
+ * lies below `from` (the walk asks this for every file it meets that is not a `.py` file).
+ */
+function relativeFolder(from: string, file: string): string {
+  const prefix = from.endsWith(path.sep) ? from : from + path.sep;
+  const folderEnd = file.lastIndexOf(path.sep);
+  if (path.isAbsolute(from) && folderEnd >= prefix.length && file.startsWith(prefix)) {
+    const inside = file.slice(prefix.length, folderEnd);
+    if (!inside.split(path.sep).some((part) => part === "" || part === "." || part === "..")) return inside;
+  }
+  return path.relative(from, path.dirname(file));
 }
 
 function settingsDirs(result: DiscoveryResult): SettingsTemplateDirs {
   const all: SettingsTemplateDirs = { django: [], jinja: [] };
   for (const file of result.files) {
-    if (file.template || !fileRoles(file.display).has("settings")) continue;
+    if (file.template || !isSettingsPath(file.display)) continue;
     let text: string;
     try {
       text = readFileSync(file.absolute, "utf8");

@@ -11,9 +11,11 @@ const LIBRARY = /(?:^|[\\/])templatetags[\\/]([A-Za-z_]\w*)\.py$/;
 export class ProjectLibraries {
   private readonly names = new Set<string>();
   private walked: boolean;
+  /** The run's files, looked through on the first question (a warm run asks none). */
+  private files: readonly DiscoveredFile[] | undefined;
 
   constructor(files: readonly DiscoveredFile[], private readonly cwd: string, walkedRoots: readonly string[], private readonly gitignore = true) {
-    for (const file of files) this.add(file.absolute);
+    this.files = files;
     const resolved = path.resolve(cwd);
     this.walked = walkedRoots.some((root) => {
       const relative = path.relative(path.resolve(root), resolved);
@@ -27,6 +29,10 @@ export class ProjectLibraries {
   }
 
   has(name: string): boolean {
+    if (this.files) {
+      for (const file of this.files) this.add(file.absolute);
+      this.files = undefined;
+    }
     if (this.names.has(name)) return true;
     if (!this.walked) {
       this.walked = true;

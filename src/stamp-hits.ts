@@ -1,0 +1,37 @@
+// The warm run's shortcut: the files whose stamp has not moved since a run that found nothing to
+// do in them are answered here, in one synchronous pass before any of the per-file machinery
+// (promises, triage, worker threads) is touched. Each costs one stat and one look-up: the same
+// test triageFile and templateResult make first (process-file.ts), so an answer given here is the
+// one they would give. Every other file (a miss, a dotenv file, a file that cannot be stat'ed)
+// is left to the full pipeline, which reads it and lets its hash decide.
+import { statSync } from "node:fs";
+import { stampFor, type ResultCache } from "./cache.js";
+import type { FileJob, FileResult, JobSettings } from "./process-file.js";
+
+/**
+ * One entry per file: its cached result when its stamp vouches for it, undefined when the
+ * pipeline must look at it. `now` is taken once: a stamp younger than the racy window is never
+ * trusted (see stampFor), and a pass of a few milliseconds cannot make an old stamp young.
+ */
+export function answerStampHits(files: readonly FileJob[], settingsList: readonly JobSettings[], cache: ResultCache, now = Date.now()): (FileResult | undefined)[] {
+  const answers = new Array<FileResult | undefined>(files.length);
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i]!;
+    if (file.dotenv) continue;
+    const settings = settingsList[file.profile ?? 0]!;
+    // Without template settings a template's answer needs no cache at all (process-file.ts).
+    if (file.template && !settings.templates) continue;
+    // No recorded stamp (a first run, a file new or too fresh last time): no stat spent here.
+    if (cache.recordedStamp(file.display) === undefined) continue;
+    const stat = statSync(file.absolute, { throwIfNoEntry: false });
+    if (!stat?.isFile()) continue;
+    // Templates carry no salt in their stamps (templateResult), Python files their profile's.
+    const stamp = stampFor(stat, file.template ? "" : settings.cacheSalt, now);
+    const known = cache.lookupStamp(file.display, stamp);
+    if (!known) continue;
+    // The same object, keys in the same order, as process-file.ts builds for a hit.
+    const base = { path: file.display, absolutePath: file.absolute, fixes: [], findings: [], problems: [] };
+    answers[i] = file.template ? { ...base, template: true, ...known } : { ...base, ...known };
+  }
+  return answers;
+}
