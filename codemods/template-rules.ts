@@ -4,8 +4,9 @@ import type { TemplateRule } from "../src/templates/rule.js";
 import doubleDotLookup from "./templates/double-dot-lookup.js";
 import ifequal from "./templates/ifequal.js";
 import lengthIs from "./templates/length-is.js";
+import logoutLink from "./templates/logout-link.js";
 import loadFromFuture from "./templates/load-from-future.js";
 import loadStaticfiles from "./templates/load-staticfiles.js";
 import ssi from "./templates/ssi.js";
 
-export const templateRules: readonly TemplateRule[] = [loadStaticfiles, loadFromFuture, ifequal, lengthIs, ssi, doubleDotLookup];
+export const templateRules: readonly TemplateRule[] = [loadStaticfiles, loadFromFuture, ifequal, lengthIs, ssi, doubleDotLookup, logoutLink];
