@@ -3,8 +3,9 @@
 // in one line.
 import type { Rule } from "../src/engine/rule.js";
 import djangoAdminPy from "./django/django-admin-py.js";
+import jsonfieldEncodedValue from "./django/jsonfield-encoded-value.js";
 import mailMimebaseAttachments from "./django/mail-mimebase-attachments.js";
 import overridesNewParameters61 from "./django/overrides-new-parameters-6-1.js";
 import versionTupleComparison from "./django/version-tuple-comparison.js";
 
-export const djangoReviewRules: readonly Rule[] = [versionTupleComparison, overridesNewParameters61, mailMimebaseAttachments, djangoAdminPy];
+export const djangoReviewRules: readonly Rule[] = [versionTupleComparison, overridesNewParameters61, mailMimebaseAttachments, djangoAdminPy, jsonfieldEncodedValue];
