@@ -138,6 +138,13 @@ export const LEFTOVER_PATTERNS = {
     { id: "select_related()", what: "select_related() without fields / list_select_related = True (7.0; a warning)", pattern: /\.select_related\(\s*\)|^[ \t]*list_select_related[ \t]*=[ \t]*True\b/gm },
     { id: "5.1 review hooks", what: "OS_OPEN_FLAGS / .coord_dim = / get_placeholder overrides (6.0, 7.0; a warning)", pattern: /\bOS_OPEN_FLAGS\b|\.coord_dim[ \t]*=(?!=)|def[ \t]+get_placeholder\b/g },
     { id: "mail BadHeaderError", what: "django.core.mail BadHeaderError (7.0)", pattern: /from\s+django\.core\.mail(?:\.message)?\s+import\s+(?:\([^)]*|[^\n]*)\bBadHeaderError\b|\bmail\.BadHeaderError\b/g },
+    // Issue 9, the review rows found by shape (django4): findings, so before = after; the count shows what is left to do by hand.
+    { id: "django-admin.py", what: "\"django-admin.py\" in Python strings (4.0; a warning)", pattern: /["'][^"'\n]*(?<![\w.-])django-admin\.py(?!\w)/g },
+    { id: "order_by raw column", what: "order_by(\"table.column\") (4.0; a warning)", pattern: /\.order_by\([^)]*["'][-+]?\w+(?:\.\w+)+["']/g },
+    { id: "Value(JSON text)", what: "Value(\"<JSON text>\") without output_field (5.1; a warning; counts non-JSONField uses too)", pattern: /\bValue\(\s*(?:"(?:\[|\{|null"|true"|false"|\\"|-?\d)|'(?:\[|\{|null'|true'|false'|"|-?\d))[^)]*\)/g },
+    { id: "attach(MIME...)", what: "EmailMessage.attach(<email.mime object>) (7.0; a warning; counts MIMEMultipart receivers too)", pattern: /\.attach\(\s*(?:\w+\.)*(?:Safe)?MIME\w*\(/g },
+    { id: "VERSION 3-part", what: "django.VERSION compared with 3+ components or indexed from [2] (7.0; a warning)", pattern: /\bVERSION\s*(?:[<>]=?|[!=]=)\s*\(\s*\d+\s*,\s*\d+\s*,|\bVERSION\s*\[\s*(?:[2-4]|-[1-3]|:\s*[3-5]|[2-4]?\s*:)\s*\]/g },
+    { id: "6.1 hook signatures", what: "get_actions/get_action_choices(self, request[, default_choices]) / from_db(cls, db, field_names, values) (7.0; a warning)", pattern: /def\s+get_actions\(\s*self\s*,\s*\w+\s*\)|def\s+get_action_choices\(\s*self\s*,\s*\w+\s*(?:,\s*\w+\s*(?:=[^,()]*)?)?\)|def\s+from_db\(\s*cls\s*,\s*\w+\s*,\s*\w+\s*,\s*\w+\s*\)/g },
   ],
   flask: [
     { id: "flask.ext", what: "flask.ext.* imports (1.0)", pattern: /\bflask\.ext\b/g },
