@@ -2,17 +2,28 @@
 // logout_then_login), and 5.0 removed it: a plain link to the logout URL then answers 405. The fix is
 // a small POST form with {% csrf_token %}, whose markup and styling are the author's, so links are
 // pointed at: an <a href="..."> whose href holds {% url 'logout' %} / {% url 'admin:logout' %}
-// (any namespace), directly or through {% url 'logout' as name %} … {{ name }}. A form posting to
-// the URL is what Django asks for and is not reported.
+// (any namespace), directly or through {% url 'logout' as name %} … {{ name }} (filters allowed), and
+// <a href="/admin/logout/"> written out. A form posting to the URL is what Django asks for and is not
+// reported; links built from a LOGOUT_URL setting are not either (which view serves it is not known).
 import { splitContents } from "../../src/templates/bits.js";
 import { tagName, type Token } from "../../src/templates/lexer.js";
-import { defineTemplateRule, liveTokens } from "../../src/templates/rule.js";
+import { defineTemplateRule, liveTokens, type TemplateContext } from "../../src/templates/rule.js";
 
 const DOCS = "https://docs.djangoproject.com/en/stable/releases/4.1/#features-deprecated-in-4-1";
 /** `'logout'`, `"admin:logout"`, `'accounts:logout'`: the URL name LogoutView gets in Django's own URLconfs. */
 const LOGOUT_NAME = /^(["'])(?:[\w-]+:)*logout\1$/;
 /** The text of an <a> start tag up to an unfinished href value: the token stands in that value. */
 const IN_ANCHOR_HREF = /<a\b[^<>]*\bhref\s*=\s*(?:"[^"]*|'[^']*|[^\s"'<>]*)$/i;
+
+const QUOTED = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g;
+/** `<a ... href="/admin/logout/"`: group 1 is the path. */
+const ADMIN_LOGOUT_HREF = /<a\b[^<>]*?\bhref\s*=\s*["']?((?:https?:)?(?:\/\/[^/"'\s>]*)?\/admin\/logout\/?)(?=["'\s>?#])/gi;
+
+/** True when an offset is not plain template text: inside a tag, a variable, a comment or a {% comment %} block. */
+function insideTag(ctx: Pick<TemplateContext, "tokens" | "structure">, at: number): boolean {
+  const index = ctx.tokens.findIndex((t) => t.start <= at && at < t.end);
+  return index < 0 || ctx.tokens[index]!.kind !== "text" || ctx.structure.commented.has(index);
+}
 
 /** Is the token inside the href value of an <a> tag? Looks back on the text only (no HTML parser). */
 function inAnchorHref(source: string, token: Token): boolean {
@@ -36,7 +47,7 @@ export default defineTemplateRule({
     "`{% csrf_token %}` and a submit button. Forms are not reported.",
   docs: DOCS,
   needles: ["logout"],
-  precheck: (text) => /\{%\s*url\s+["'](?:[\w-]+:)*logout["']/.test(text),
+  precheck: (text) => /\{%\s*url\s+["'](?:[\w-]+:)*logout["']|\/admin\/logout/.test(text),
   run(ctx) {
     const aliases = new Set<string>();
     const say = (token: Token) =>
@@ -51,9 +62,16 @@ export default defineTemplateRule({
       }
       if (inAnchorHref(ctx.source, token)) say(token);
     }
+    // The admin's own logout path, written out: Django's LogoutView wherever the admin is mounted at /admin/.
+    for (const match of ctx.source.matchAll(ADMIN_LOGOUT_HREF)) {
+      const at = match.index + match[0].length - match[1]!.length;
+      if (!insideTag(ctx, at)) ctx.report(at, `logging out with a GET link to the admin's logout view is removed in Django 5.0 (deprecated in 4.1), it answers 405: use <form method="post" action="..."> with {% csrf_token %} and a submit button; see ${DOCS}`);
+    }
     if (aliases.size === 0) return;
     for (const [, token] of liveTokens(ctx, "variable")) {
-      if (aliases.has(token.contents) && inAnchorHref(ctx.source, token)) say(token);
+      // `{{ logout_url }}`, `{{ logout_url|default:other }}`: the name as a variable of the expression, not inside a string.
+      const names = token.contents.replace(QUOTED, " ").match(/(?<![\w.])[A-Za-z_]\w*/g) ?? [];
+      if (names.some((n) => aliases.has(n)) && inAnchorHref(ctx.source, token)) say(token);
     }
   },
 });
