@@ -4,6 +4,7 @@
 // comparison with (4, 1, 0), or VERSION[2] / VERSION[:3], would silently change meaning. Which
 // replacement fits (two components, or VERSION.feature / VERSION.patch on 6.1+) depends on the
 // Django versions the code still supports, so the site is pointed at, never rewritten.
+import type { Facts } from "../../src/engine/facts.js";
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule } from "../../src/engine/rule.js";
 import { unparenthesize } from "../../src/engine/helpers/versioned-code.js";
@@ -70,7 +71,7 @@ function longTuple(node: Node): boolean {
 }
 
 /** Every expression in the file that reads django.VERSION: `django.VERSION`, `dj.VERSION`, an imported `VERSION` (any alias). */
-function versionReads(ctx: { facts: import("../../src/engine/facts.js").Facts }): Node[] {
+function versionReads(ctx: { facts: Facts }): Node[] {
   const names = new Set(["VERSION"]);
   for (const binding of ctx.facts.imports) if (binding.qualified === QUALIFIED) names.add(binding.name);
   const found: Node[] = [];
@@ -87,17 +88,47 @@ function versionReads(ctx: { facts: import("../../src/engine/facts.js").Facts })
   return found;
 }
 
+/** A builtin the file does not rebind. */
+function builtin(facts: Facts, callee: Node | null, names: readonly string[]): boolean {
+  return callee?.type === "identifier" && names.includes(callee.text) && facts.resolveName(callee.text, callee).scope === null;
+}
+
+/**
+ * Reads that depend on VERSION's length: unpacking (`a, b, c = VERSION`), `for x in VERSION`,
+ * `*VERSION`, `len(VERSION)`, `tuple(VERSION)`, `list(VERSION)`, `map(f, VERSION)`.
+ */
+function wholeTupleUse(facts: Facts, read: Node): boolean {
+  let outer = read;
+  while (outer.parent?.type === "parenthesized_expression") outer = outer.parent;
+  const parent = outer.parent;
+  if (!parent) return false;
+  if (parent.type === "assignment" && parent.childForFieldName("right")?.id === outer.id) {
+    const left = parent.childForFieldName("left")?.type;
+    return left === "pattern_list" || left === "tuple_pattern" || left === "list_pattern";
+  }
+  if (parent.type === "for_statement" || parent.type === "for_in_clause") return parent.childForFieldName("right")?.id === outer.id;
+  if (parent.type === "list_splat") return true;
+  if (parent.type === "argument_list" && parent.parent?.type === "call") {
+    const callee = parent.parent.childForFieldName("function");
+    const args = parent.namedChildren.filter((c) => c !== null && c.type !== "comment");
+    if (args.length === 1 && builtin(facts, callee, ["len", "tuple", "list", "iter", "sorted"])) return true;
+    if (args.length === 2 && args[1]!.id === outer.id && builtin(facts, callee, ["map"])) return true;
+  }
+  return false;
+}
+
 export default defineRule({
   id: "django/version-tuple-comparison",
   framework: "django",
   since: "6.1",
   kind: "finding",
-  summary: "warns about django.VERSION compared with three or more components, or indexed past its minor number (deprecated in Django 6.1)",
+  summary: "warns about django.VERSION compared with three or more components, indexed past its minor number, or unpacked (deprecated in Django 6.1)",
   description:
     "Django 6.1 deprecated comparing `django.VERSION` with a tuple of three or more components and reading it from its third " +
     "component on (`VERSION[2]`, `VERSION[:3]`): with calendar versions it becomes `(year, patch, status, iteration)`, so those " +
     "items move down one place. Reads of `django.VERSION` through any import spelling are reported when compared with a tuple " +
-    "literal of three or more items, or indexed/sliced with literal bounds that reach the third item. Compare two components " +
+    "literal of three or more items, indexed/sliced with literal bounds that reach the third item, or unpacked, iterated or " +
+    "measured (`a, b, c = VERSION`, `for x in VERSION`, `len(VERSION)`, `tuple(...)`, `map(str, VERSION)`). Compare two components " +
     "(`django.VERSION >= (4, 1)`, which means the same as `(4, 1, 0)`) or, on Django 6.1 and later only, use " +
     "`django.VERSION.feature` and `django.VERSION.patch`.",
   docs: DOCS,
@@ -133,6 +164,10 @@ export default defineRule({
               say(comparison, "comparing django.VERSION with three or more components is deprecated since Django 6.1 (VERSION becomes (year, patch, status, iteration) with calendar versions): compare two components, e.g. django.VERSION >= (4, 1), or on Django 6.1+ use django.VERSION.feature / django.VERSION.patch");
               continue;
             }
+          }
+          if (expression === read && wholeTupleUse(ctx.facts, read)) {
+            say(read, "iterating, unpacking or taking the length of django.VERSION is deprecated since Django 6.1 (it gets four items with calendar versions): read django.VERSION[:2], or on Django 6.1+ django.VERSION.feature / django.VERSION.patch");
+            continue;
           }
           if (indexed) {
             say(expression, "reading django.VERSION from its third component on is deprecated since Django 6.1 (VERSION becomes (year, patch, status, iteration) with calendar versions): read django.VERSION[:2], or on Django 6.1+ django.VERSION.feature / django.VERSION.patch");
