@@ -8,7 +8,7 @@ const DOCS = "https://docs.djangoproject.com/en/stable/releases/6.1/#features-de
 /** Quoted strings, as Django's smart_split and FilterExpression see them (backslash escapes allowed). */
 const QUOTED = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g;
 /** A lookup part, two dots, another part: `a..b`, `a.0..b`. */
-const DOUBLE_DOT = /[\w\]]\.\.[\w]/;
+const DOUBLE_DOT = /[\w\]]\.{2,}\w/;
 
 /** The first `a..b` of a tag's contents outside quoted strings, as the variable text around it. */
 function doubleDot(contents: string): string | undefined {
@@ -35,7 +35,7 @@ export default defineTemplateRule({
   docs: DOCS,
   needles: [".."],
   // "..." in text is common; a tag holding `a..b` on the line is not.
-  precheck: (text) => /\{[{%][^\n\r]*?[\w\]]\.\.\w/.test(text),
+  precheck: (text) => /\{[{%][^\n\r]*?[\w\]]\.{2,}\w/.test(text),
   run(ctx) {
     for (const kind of ["variable", "block"] as const) {
       for (const [, token] of liveTokens(ctx, kind)) {
