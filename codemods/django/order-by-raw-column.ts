@@ -24,6 +24,43 @@ function rawColumns(call: Node): Node[] {
   });
 }
 
+const RAW_LITERAL = /^(["'])[-+]?\w+(?:\.\w+)+\1$/;
+
+/**
+ * Cheap text test: some `order_by(` call holds a string literal "word.word" somewhere between its
+ * parentheses (nested calls included). Quotes, comments and brackets are followed just enough to
+ * find the closing parenthesis; anything unexpected answers true ("maybe"), never false.
+ */
+function mayHaveRawColumn(text: string): boolean {
+  for (const match of text.matchAll(/\border_by\s*\(/g)) {
+    let depth = 0;
+    let i = match.index + match[0].length - 1;
+    for (; i < text.length; i++) {
+      const c = text[i]!;
+      if (c === "#") {
+        while (i < text.length && text[i] !== "\n") i++;
+      } else if (c === '"' || c === "'") {
+        const triple = text.startsWith(c.repeat(3), i);
+        const close = triple ? c.repeat(3) : c;
+        let j = i + close.length;
+        while (j < text.length && !text.startsWith(close, j)) {
+          if (text[j] === "\\") j++;
+          else if (!triple && text[j] === "\n") return true;
+          j++;
+        }
+        if (j >= text.length) return true;
+        if (RAW_LITERAL.test(text.slice(i, j + 1))) return true;
+        i = j + close.length - 1;
+      } else if (c === "(" || c === "[" || c === "{") depth++;
+      else if (c === ")" || c === "]" || c === "}") {
+        if (--depth === 0) break;
+      }
+    }
+    if (i >= text.length) return true;
+  }
+  return false;
+}
+
 export default defineRule({
   id: "django/order-by-raw-column",
   framework: "django",
@@ -38,8 +75,7 @@ export default defineRule({
     "annotations remain valid and are not reported.",
   docs: DOCS,
   needles: ["order_by"],
-  // Some string literal in the file is a whole "word.word" (the needle already found order_by).
-  precheck: (text) => /["'][-+]?\w+(?:\.\w+)+["']/.test(text),
+  precheck: mayHaveRawColumn,
   create(ctx) {
     return {
       module() {
