@@ -68,6 +68,21 @@ function fromDbByShape(ctx: RuleContext, fn: Node): boolean {
   return isClassmethod && enclosingClass(fn) !== undefined && importsDjango(ctx.facts);
 }
 
+/**
+ * get_actions(self, request) / get_action_choices(self, request[, default_choices]) in a class whose
+ * base is named like an admin class (GuardedModelAdmin, CommentsAdmin: third-party ModelAdmin
+ * subclasses the file cannot resolve), in a file importing django.contrib.admin.
+ */
+function adminHookByShape(ctx: RuleContext, fn: Node): boolean {
+  const params = fn.childForFieldName("parameters")?.namedChildren.filter((p): p is Node => p !== null && p.type !== "comment") ?? [];
+  if (params.length < 2 || params.length > 3 || params[0]!.text !== "self" || parameterName(params[1]!) !== "request") return false;
+  if (params.some((p) => p.type === "list_splat_pattern" || p.type === "dictionary_splat_pattern" || p.type === "keyword_separator")) return false;
+  const cls = enclosingClass(fn);
+  const bases = cls?.childForFieldName("superclasses")?.namedChildren ?? [];
+  const adminLike = bases.some((b) => (b?.type === "identifier" || b?.type === "attribute") && /Admin$/.test(b.text.slice(b.text.lastIndexOf(".") + 1)));
+  return adminLike && ctx.facts.imports.some((b) => b.module === "django.contrib.admin" || b.module.startsWith("django.contrib.admin.") || b.qualified === "django.contrib.admin");
+}
+
 export default defineRule({
   id: "django/overrides-new-parameters-6-1",
   framework: "django",
@@ -77,8 +92,9 @@ export default defineRule({
   description:
     "Django 6.1 passes `action_location` to `ModelAdmin.get_actions()` and `get_action_choices()`, and `fetch_mode` to " +
     "`Model.from_db()`; overrides that cannot take them are deprecated and unsupported from Django 7.0. Overrides in ModelAdmin " +
-    "subclasses, and `from_db` in model classes (or any `from_db(cls, db, field_names, values)` classmethod in a file importing " +
-    "Django), are reported when they have neither the parameter nor `**kwargs`.",
+    "subclasses (or, in a file importing django.contrib.admin, `get_actions(self, request)` in a class whose base is named " +
+    "`...Admin`, such as a third-party ModelAdmin), and `from_db` in model classes (or any `from_db(cls, db, field_names, values)` " +
+    "classmethod in a file importing Django), are reported when they have neither the parameter nor `**kwargs`.",
   docs: DOCS,
   needles: ["get_actions", "get_action_choices", "from_db"],
   // Only definitions matter.
@@ -92,11 +108,11 @@ export default defineRule({
             reported.add(override.fn.id);
             if (!accepts(override.params, hook.parameter)) ctx.report(override.fn.childForFieldName("name")!, `${hook.message}; see ${DOCS}`);
           }
-          if (hook.method !== "from_db") continue;
-          for (const id of ctx.facts.identifiers("from_db")) {
+          const byShape = hook.method === "from_db" ? fromDbByShape : adminHookByShape;
+          for (const id of ctx.facts.identifiers(hook.method)) {
             const fn = id.parent;
             if (fn?.type !== "function_definition" || fn.childForFieldName("name")?.id !== id.id || reported.has(fn.id)) continue;
-            if (fromDbByShape(ctx, fn)) ctx.report(id, `${hook.message}; see ${DOCS}`);
+            if (byShape(ctx, fn)) ctx.report(id, `${hook.message}; see ${DOCS}`);
           }
         }
       },
