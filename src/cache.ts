@@ -67,7 +67,7 @@ export interface Entry {
 let buildId: string | undefined;
 
 /** The id of the running build: dist/build-id.txt, or "dev" when it is missing (then no cache). */
-function currentBuildId(): string | undefined {
+export function currentBuildId(): string | undefined {
   if (buildId !== undefined) return buildId || undefined;
   try {
     // From dist/bundle/*.js and from dist/src/*.js alike, the id sits in dist/.

@@ -58,6 +58,18 @@ export interface DiscoverOptions {
   classify?: (absolute: string, root: string | undefined) => "python" | "template" | "skip";
   /** Also take the dotenv files Flask loads (src/dotenv/): hidden, so named here one by one. */
   dotenv?: boolean;
+  /** Told every path the walk's answer depends on, so that it can be kept (src/walk-memo.ts). */
+  record?: WalkRecorder;
+}
+
+/** What a walk's answer depends on besides its options: see src/walk-memo.ts. */
+export interface WalkRecorder {
+  /** A path whose stamp decides: a folder just before it is listed, a file read, a place looked at. */
+  saw(path: string): void;
+  /** A path whose existence alone decides (a `.git`, which changes with every git command). */
+  exists(path: string): void;
+  /** A symbolic link (or an entry of unknown type) the walk looked through. */
+  link(path: string): void;
 }
 
 /** Folder names that never hold project code worth rewriting. */
@@ -114,8 +126,9 @@ function under(base: string, file: string): string | undefined {
   return toPosix(relative);
 }
 
-function readGitignore(dir: string): Matcher | undefined {
+function readGitignore(dir: string, record?: WalkRecorder): Matcher | undefined {
   const file = path.join(dir, ".gitignore");
+  record?.saw(file);
   try {
     return { base: dir, matcher: ignore().add(readFileSync(file, "utf8")) };
   } catch {
@@ -124,11 +137,13 @@ function readGitignore(dir: string): Matcher | undefined {
 }
 
 /** .gitignore files of the folders above `dir`, up to the repository root. */
-function ancestorGitignores(dir: string): Matcher[] {
+function ancestorGitignores(dir: string, record?: WalkRecorder): Matcher[] {
   const found: Matcher[] = [];
+  record?.exists(path.join(dir, ".git"));
   if (existsSync(path.join(dir, ".git"))) return found;
   for (let up = path.dirname(dir); ; up = path.dirname(up)) {
-    const matcher = readGitignore(up);
+    record?.exists(path.join(up, ".git"));
+    const matcher = readGitignore(up, record);
     if (matcher) found.unshift(matcher);
     if (existsSync(path.join(up, ".git")) || path.dirname(up) === up) break;
   }
@@ -174,6 +189,7 @@ interface PendingLink {
 
 export function discover(paths: readonly string[], options: DiscoverOptions = {}): DiscoveryResult {
   const cwd = options.cwd ?? process.cwd();
+  const record = options.record;
   const useGitignore = options.gitignore !== false;
   const excludeGlobs = options.exclude ?? [];
   // Each glob also matches at any depth, as a user typing `--exclude migrations/*.py` expects.
@@ -207,6 +223,8 @@ export function discover(paths: readonly string[], options: DiscoverOptions = {}
 
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
+    record?.saw(absolute);
+    record?.link(absolute);
     let stat: Stats;
     try {
       stat = statSync(absolute);
@@ -237,6 +255,7 @@ export function discover(paths: readonly string[], options: DiscoverOptions = {}
     const walk = (dir: string, realDir: string, inherited: Matcher[]): void => {
       if (seenDirs.has(realDir)) return;
       seenDirs.add(realDir);
+      record?.saw(dir);
       let entries: Dirent[];
       try {
         entries = readdirSync(dir, { withFileTypes: true });
@@ -248,7 +267,7 @@ export function discover(paths: readonly string[], options: DiscoverOptions = {}
       if (entries.some((entry) => entry.name === "pyvenv.cfg")) return;
       let matchers = inherited;
       if (useGitignore && entries.some((entry) => entry.name === ".gitignore")) {
-        const own = readGitignore(dir);
+        const own = readGitignore(dir, record);
         if (own) matchers = [...inherited, own];
       }
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -264,6 +283,7 @@ export function discover(paths: readonly string[], options: DiscoverOptions = {}
         else if (entry.isDirectory()) kind = "dir";
         else if (isLink || !(entry.isFIFO() || entry.isSocket() || entry.isBlockDevice() || entry.isCharacterDevice())) {
           // A link (or a file system that does not report entry types): look at what it points at.
+          record?.link(full);
           let target: Stats;
           try {
             target = statSync(full);
@@ -311,7 +331,7 @@ export function discover(paths: readonly string[], options: DiscoverOptions = {}
       errors.push({ path: given, message: describeStatError(errorCode(error), false) });
       continue;
     }
-    walk(root, rootReal, useGitignore ? ancestorGitignores(root) : []);
+    walk(root, rootReal, useGitignore ? ancestorGitignores(root, record) : []);
     // Linked folders last, each at most once: a link into a folder already walked is a cycle or a
     // duplicate and is skipped.
     for (let link = pending.shift(); link !== undefined; link = pending.shift()) {

@@ -16,6 +16,7 @@ import { dotenvSetup } from "./dotenv/setup.js";
 import { templateSetup } from "./templates/setup.js";
 import { ResultCache } from "./cache.js";
 import { answerStampHits } from "./stamp-hits.js";
+import { walkMemo } from "./walk-memo.js";
 import { FolderFlusher } from "./folder-flush.js";
 import { overlapped } from "./overlap.js";
 import type { IndexedJob } from "./pool.js";
@@ -102,8 +103,11 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
   const walk = { cwd: options.cwd, exclude: options.exclude, gitignore: options.gitignore, ...(dotenv ? { dotenv: true } : {}) };
   const given = paths.length > 0 ? paths : ["."];
   const templateTargets = options.templateTarget !== undefined ? parseTargets(options.templateTarget) : targets;
-  const templates = templateSetup(given, options, templateTargets, walk);
-  const { files: found, errors } = templates ? templates.discovered : discover(given, walk);
+  // With the cache, the walk of an unchanged tree is kept too (walk-memo.ts).
+  const useCache = options.cache && !options.rules && !options.plugins?.length;
+  const remember = useCache ? walkMemo(path.resolve(options.cwd ?? process.cwd()), given, walk) : undefined;
+  const templates = templateSetup(given, options, templateTargets, walk, remember);
+  const { files: found, errors } = templates ? templates.discovered : remember ? remember("python", (w) => discover(given, w)) : discover(given, walk);
   // A path the user named that cannot be used is a usage error: touch nothing at all.
   const named = new Set(paths);
   if (errors.some((e) => named.has(e.path))) return { results: [], pathErrors: errors };
@@ -114,7 +118,7 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
   const write = options.write ?? false;
   const results: FileResult[] = [];
   // Plugin code is not part of the cache's fingerprint: no cache with plugins.
-  const cache = options.cache && !options.rules && !options.plugins?.length ? ResultCache.open(options.cwd ?? process.cwd(), cacheConfiguration(options, rules)) : undefined;
+  const cache = useCache ? ResultCache.open(options.cwd ?? process.cwd(), cacheConfiguration(options, rules)) : undefined;
   const flusher = write ? new FolderFlusher(files) : undefined;
   const collect = (result: FileResult) => {
     flusher?.pass(result);

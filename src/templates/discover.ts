@@ -6,7 +6,7 @@
 // folders, links) is src/discover.ts's; this file only says which files are templates.
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { discover, type DiscoverOptions, type DiscoveryResult } from "../discover.js";
+import { discover, type DiscoverOptions, type DiscoveryResult, type WalkRecorder } from "../discover.js";
 import { isSettingsPath } from "../roles.js";
 import { templateDirsOf, type SettingsTemplateDirs } from "./settings-dirs.js";
 
@@ -58,10 +58,11 @@ function relativeFolder(from: string, file: string): string {
   return path.relative(from, path.dirname(file));
 }
 
-function settingsDirs(result: DiscoveryResult): SettingsTemplateDirs {
+function settingsDirs(result: DiscoveryResult, record?: WalkRecorder): SettingsTemplateDirs {
   const all: SettingsTemplateDirs = { django: [], jinja: [] };
   for (const file of result.files) {
     if (file.template || !isSettingsPath(file.display)) continue;
+    record?.saw(file.absolute);
     let text: string;
     try {
       text = readFileSync(file.absolute, "utf8");
@@ -92,7 +93,7 @@ export function discoverWithTemplates(paths: readonly string[], options: Discove
     ...options,
     classify: (file, root) => (root === undefined ? "python" : inTemplatesFolder(file, root) && isTemplateName(file) ? "template" : "skip"),
   });
-  const dirs = settingsDirs(result);
+  const dirs = settingsDirs(result, options.record);
   const inProject = (dir: string) => inside(cwd, dir) || roots.some((root) => dir === root || inside(root, dir));
   const jinja = dirs.jinja.filter(inProject);
   const isJinja = (file: string) => JINJA.test(file) || jinja.some((dir) => inside(dir, file));
@@ -111,7 +112,9 @@ export function discoverWithTemplates(paths: readonly string[], options: Discove
   // Folders named in DIRS that lie inside a walked folder (and are not `templates` folders,
   // already walked as such): every text file in them is a template.
   const seen = new Set(files.map((f) => f.absolute));
-  const extra = [...new Set(dirs.django)].filter((dir) => roots.some((root) => dir === root || inside(root, dir)) && isFolder(dir) && !jinja.includes(dir));
+  const inRoots = [...new Set(dirs.django)].filter((dir) => roots.some((root) => dir === root || inside(root, dir)));
+  for (const dir of inRoots) options.record?.saw(dir);
+  const extra = inRoots.filter((dir) => isFolder(dir) && !jinja.includes(dir));
   if (extra.length > 0) {
     const more = discover(extra, { ...options, classify: (file) => (isTemplateName(file) && !isJinja(file) ? "template" : "skip") });
     for (const file of more.files) {

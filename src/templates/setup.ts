@@ -8,6 +8,7 @@ import type { Targets } from "../target.js";
 import { discoverWithTemplates } from "./discover.js";
 import { ProjectLibraries } from "./libraries.js";
 import type { TemplateSettings } from "./process.js";
+import type { Remember } from "../walk-memo.js";
 
 export interface TemplateRunOptions {
   templates?: boolean;
@@ -29,11 +30,12 @@ export function templateSetup(
   options: TemplateRunOptions,
   targets: Targets,
   walk: DiscoverOptions,
+  remember?: Remember,
 ): { discovered: DiscoveryResult; settings: (write: boolean, keepText: boolean, profile?: TemplateProfile) => TemplateSettings } | undefined {
   if (options.templates === false || options.rules || targets.django === undefined) return undefined;
   const rules = selectTemplateRules({ targets, select: options.select, ignore: options.ignore });
   if (rules.length === 0) return undefined;
-  const discovered = discoverWithTemplates(paths, walk);
+  const discovered = remember ? remember("templates", (w) => discoverWithTemplates(paths, w)) : discoverWithTemplates(paths, walk);
   const cwd = walk.cwd ?? process.cwd();
   const roots = paths.map((p) => path.resolve(cwd, p));
   const libraries = new ProjectLibraries(discovered.files.filter((f) => !f.template && !f.dotenv), cwd, roots, walk.gitignore !== false);
