@@ -4,9 +4,10 @@
 import type { Rule } from "../src/engine/rule.js";
 import djangoAdminPy from "./django/django-admin-py.js";
 import jsonfieldEncodedValue from "./django/jsonfield-encoded-value.js";
+import logoutGetRequest from "./django/logout-get-request.js";
 import mailMimebaseAttachments from "./django/mail-mimebase-attachments.js";
 import orderByRawColumn from "./django/order-by-raw-column.js";
 import overridesNewParameters61 from "./django/overrides-new-parameters-6-1.js";
 import versionTupleComparison from "./django/version-tuple-comparison.js";
 
-export const djangoReviewRules: readonly Rule[] = [versionTupleComparison, overridesNewParameters61, mailMimebaseAttachments, djangoAdminPy, jsonfieldEncodedValue, orderByRawColumn];
+export const djangoReviewRules: readonly Rule[] = [versionTupleComparison, overridesNewParameters61, mailMimebaseAttachments, djangoAdminPy, jsonfieldEncodedValue, orderByRawColumn, logoutGetRequest];
