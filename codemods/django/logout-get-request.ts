@@ -46,7 +46,8 @@ export default defineRule({
     "logout URL names are not reported (which view serves them is not known).",
   docs: DOCS,
   needles: ["logout"],
-  precheck: (text) => /client\s*\.\s*get\s*\(/.test(text),
+  // The URL as the rule knows it ("logout", "admin:logout", /admin/logout) and a client's get( call.
+  precheck: (text) => /["'](?:admin:)?logout["']|\/admin\/logout/.test(text) && /client\s*\.\s*get\s*\(/.test(text),
   create(ctx) {
     return {
       module() {
