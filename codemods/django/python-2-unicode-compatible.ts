@@ -5,10 +5,10 @@
 import type { Edit } from "../../src/engine/edits.js";
 import type { ImportBinding } from "../../src/engine/facts.js";
 import { rewriteImportEntries } from "../../src/engine/helpers/imports.js";
+import { removeDecoratorLines } from "../../src/engine/helpers/decorators.js";
 import { ownsItsLines } from "../../src/engine/helpers/statements.js";
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule, type RuleContext, lineOf } from "../../src/engine/rule.js";
-import { lineEndWithNewline, lineStart } from "../../src/engine/text.js";
 import { mayReachNames } from "../../src/engine/text-scan.js";
 
 const DOCS = "https://docs.djangoproject.com/en/stable/releases/3.0/#removed-private-python-2-compatibility-apis";
@@ -23,7 +23,7 @@ function dropDecorator(ctx: RuleContext, use: Node): Edit | string {
     return `${lineOf(use)} decorates something other than a class`;
   }
   if (!ownsItsLines(ctx.source, decorator)) return `the decorator on ${lineOf(use)} shares its line`;
-  return { start: lineStart(ctx.source, decorator.startIndex), end: lineEndWithNewline(ctx.source, decorator.endIndex), text: "" };
+  return removeDecoratorLines(ctx.source, decorator);
 }
 
 function planBinding(ctx: RuleContext, binding: ImportBinding): Edit[] | string {

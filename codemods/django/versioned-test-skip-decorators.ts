@@ -5,9 +5,9 @@ import type { Edit } from "../../src/engine/edits.js";
 import { djangoVersionCheck, removeStatementAndSpacing } from "../../src/engine/helpers/versioned-code.js";
 import { callArgs } from "../../src/engine/helpers/calls.js";
 import { ownsItsLines } from "../../src/engine/helpers/statements.js";
+import { removeDecoratorLines } from "../../src/engine/helpers/decorators.js";
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule } from "../../src/engine/rule.js";
-import { lineEndWithNewline, lineStart } from "../../src/engine/text.js";
 
 /** Decorators by qualified name: whether a true condition means the test is skipped. */
 const DECORATORS = new Map<string, { skipWhenTrue: boolean; pytest: boolean }>([
@@ -72,7 +72,7 @@ export default defineRule({
               edits = removeStatementAndSpacing(ctx.source, decorated);
             } else {
               if (!ownsItsLines(ctx.source, decorator)) continue;
-              edits = [{ start: lineStart(ctx.source, decorator.startIndex), end: lineEndWithNewline(ctx.source, decorator.endIndex), text: "" }];
+              edits = [removeDecoratorLines(ctx.source, decorator)];
             }
             ctx.fix(
               skipped
