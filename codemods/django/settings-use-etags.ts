@@ -62,18 +62,33 @@ export default defineRule({
         // A second assignment (`if DEBUG: USE_ETAGS = False`) or a read would still see the setting
         // after the middleware made ETags unconditional.
         const once = settings.length === 1 && otherMentions(ctx, "USE_ETAGS", settings).length === 0;
+        // A settings module that star-imports this one may set USE_ETAGS again (`USE_ETAGS = False`
+        // in prod.py) or read it: the middleware would ignore the first, the name is gone for the second.
+        const importer = ctx.facts.exportedWhy("USE_ETAGS");
         for (const setting of settings) {
           if (setting.statement.parent?.type !== "module" || setting.chained) continue;
           const value = unparenthesize(setting.value);
           const removal = removeStatement(ctx.source, setting.statement);
           if (value.type === "false") {
             // A read of the name (`CACHE_ETAGS = USE_ETAGS`) would have nothing left to read.
-            if (otherMentions(ctx, "USE_ETAGS", settings).length === 0) ctx.fix("USE_ETAGS = False removed (the default)", removal);
+            if (otherMentions(ctx, "USE_ETAGS", settings).length > 0 || importer) continue;
+            // After `from .base import *`, False may switch off a True from the base, which turns
+            // into ConditionalGetMiddleware there: the override is the user's to move.
+            if (/^[ \t]*from\s+\S+\s+import\s+\*/m.test(ctx.source)) {
+              ctx.report(
+                setting.assignment as Node,
+                `USE_ETAGS was removed in Django 2.1: this file star-imports other settings, so USE_ETAGS = False may switch off ETags ` +
+                  `a base module turns on; where it does, take "${CONDITIONAL_GET}" out of MIDDLEWARE here, then delete the setting (${DOCS})`,
+              );
+              continue;
+            }
+            ctx.fix("USE_ETAGS = False removed (the default)", removal);
             continue;
           }
           const plan =
             value.type !== "true" ? "its value is not a literal True or False"
             : !once ? "USE_ETAGS is assigned again or read elsewhere in this file"
+            : importer ? importer
             : middlewarePlan(ctx);
           if (typeof plan === "string") {
             ctx.report(

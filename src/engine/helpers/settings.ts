@@ -122,11 +122,15 @@ export function settingsChanges(spec: SettingsRule): Rule {
                 if (change.review) ctx.report(id, change.review);
                 continue;
               }
+              // A settings module that another one star-imports (`from .base import *`) and reads
+              // the setting from would get a NameError at import once the name is gone.
+              const importer = ctx.facts.exportedWhy(change.name);
               if (change.action === "remove") {
                 if (change.keepIn?.(ctx)) continue;
                 const read = readAt(ctx, change.name);
-                if (read) {
-                  if (!change.tidyOnly) ctx.report(id, `${change.name} has no effect at this Django version and can go; it is left in place because ${lineOf(read)} reads it: delete it together with that use; see ${meta.docs}`);
+                if (read || importer) {
+                  const why = read ? `${lineOf(read)} reads it` : importer!;
+                  if (!change.tidyOnly) ctx.report(id, `${change.name} has no effect at this Django version and can go; it is left in place because ${why}: delete it together with that use; see ${meta.docs}`);
                   continue;
                 }
                 if (found.chained) {
@@ -142,6 +146,10 @@ export function settingsChanges(spec: SettingsRule): Rule {
                 ctx.fix(`${change.name} removed`, removeSetting(ctx.source, ctx.root, found.statement, change.comment, tidyBlankLines ?? false));
               } else {
                 const to = change.action.rename;
+                if (importer) {
+                  ctx.report(id, `${change.name} is now spelled ${to}; it is left as written because ${importer}: rename it there too; see ${meta.docs}`);
+                  continue;
+                }
                 ctx.fix(`${change.name} → ${to}`, [{ start: id.startIndex, end: id.endIndex, text: to }]);
               }
             }
