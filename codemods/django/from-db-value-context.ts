@@ -5,7 +5,9 @@
 // file); in other classes the override is reported.
 import { overridesOf, parameterName } from "../../src/engine/helpers/overrides.js";
 import { derivesFrom, enclosingClass } from "../../src/engine/helpers/classes.js";
+import { startsLine } from "../../src/engine/helpers/statements.js";
 import { defineRule } from "../../src/engine/rule.js";
+import { lineEndWithNewline, lineStart } from "../../src/engine/text.js";
 import { isDjangoModelField } from "../../src/engine/helpers/django-names.js";
 
 const DOCS = "https://docs.djangoproject.com/en/stable/releases/2.0/#features-deprecated-in-2-0";
@@ -48,7 +50,17 @@ export default defineRule({
             continue;
           }
           const between = ctx.source.slice(params[3]!.endIndex, last.startIndex);
-          if (between.includes("#")) continue;
+          if (between.includes("#")) {
+            // `connection,  # a comment` then `context,` on a line of its own: that line goes, and
+            // the comment about connection stays.
+            const lineEnd = lineEndWithNewline(ctx.source, last.endIndex);
+            if (startsLine(ctx.source, last) && /^[ \t]*,?[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)$/.test(ctx.source.slice(last.endIndex, lineEnd))) {
+              ctx.fix("from_db_value(..., context) → from_db_value(...)", [{ start: lineStart(ctx.source, last.startIndex), end: lineEnd, text: "" }]);
+            } else {
+              ctx.report(fn, `from_db_value() no longer receives context since Django 3.0 (deprecated in 2.0) but was left alone: comments sit between its parameters; remove the parameter by hand; see ${DOCS}`);
+            }
+            continue;
+          }
           ctx.fix("from_db_value(..., context) → from_db_value(...)", [{ start: params[3]!.endIndex, end: last.endIndex, text: "" }]);
         }
       },
