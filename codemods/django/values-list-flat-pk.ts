@@ -27,7 +27,8 @@ export default defineRule({
           if (attribute?.type !== "attribute" || attribute.childForFieldName("attribute")?.id !== id.id) continue;
           const call = callOf(attribute);
           const args = call && callArgs(call);
-          if (!args || args.args.length !== 1 || args.comments.length > 0) continue;
+          // The field goes in front of flat=True, so comments in the call stay where they are.
+          if (!args || args.args.length !== 1) continue;
           if (args.keywords.get("flat")?.childForFieldName("value")?.type !== "true") continue;
           if (!django && !/\bobjects\b/.test(attribute.childForFieldName("object")!.text)) continue;
           ctx.fix('values_list(flat=True) → values_list("pk", flat=True)', insertArgument(ctx.source, args, 0, '"pk"', ctx.newline));
