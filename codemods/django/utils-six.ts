@@ -66,9 +66,14 @@ function planUses(ctx: RuleContext, binding: ImportBinding, member: (ref: Node) 
     else edits.push(...planned);
   }
   // A guard's branch may hold other six uses: the outer edit goes now, the inner uses next pass.
-  const outer = edits.filter((e) => !edits.some((o) => o !== e && o.start <= e.start && e.end <= o.end && (o.start < e.start || e.end < o.end)));
+  const outer = outermost(edits);
   const deferred = outer.length < edits.length;
   return { edits: outer, complete: complete && !deferred, deferred };
+}
+
+/** The edits that no other edit of the list contains. */
+function outermost(edits: Edit[]): Edit[] {
+  return edits.filter((e) => !edits.some((o) => o !== e && o.start <= e.start && e.end <= o.end && (o.start < e.start || e.end < o.end)));
 }
 
 /** `six.X` / `six.moves.X` read through a module binding. */
@@ -244,6 +249,13 @@ function fromStatement(ctx: RuleContext, bindings: ImportBinding[]): void {
       edits.push(...plan.edits);
       if (plan.complete) changes.set(binding.entry.id, null);
       deferred ||= plan.deferred;
+    }
+    // One name's use may sit inside another's rewrite (`tt(x)` in the branch of an `if PY3:`
+    // guard): the outer edits go now, the inner uses and the import wait for the next pass.
+    const outer = outermost(edits);
+    if (outer.length < edits.length) {
+      ctx.fix("django.utils.six uses written in Python 3", outer);
+      return;
     }
     if (changes.size === importEntries(statement).length) {
       ctx.fix("django.utils.six uses written in Python 3; the import goes", [...edits, ...removeImportStatement(ctx.source, statement)]);
