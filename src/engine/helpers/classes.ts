@@ -89,3 +89,20 @@ export function reachesFrameworkMethod(facts: Facts, cls: Node, matches: (qualif
     return local !== undefined && local.id !== cls.id && !classMethods(local).has(method) && reachesFrameworkMethod(facts, local, matches, method, depth + 1);
   });
 }
+
+/**
+ * True when the class, or a class of this file it derives from, defines one of `names` itself:
+ * then `self.name(...)` may be the project's own method, with its own signature.
+ */
+export function definesInHierarchy(facts: Facts, cls: Node, names: readonly string[], depth = 0): boolean {
+  if (depth > 8) return true;
+  const methods = classMethods(cls);
+  if (names.some((n) => methods.has(n))) return true;
+  const bases = cls.childForFieldName("superclasses");
+  for (const base of bases?.namedChildren ?? []) {
+    if (base?.type !== "identifier") continue;
+    const local = localClass(facts, base);
+    if (local && local.id !== cls.id && definesInHierarchy(facts, local, names, depth + 1)) return true;
+  }
+  return false;
+}
