@@ -5,10 +5,12 @@
 // plain renames to form_class). Redirect arguments (post_*_redirect: a URL name or a URL, where
 // success_url wants a URL) and other uses of the old views are reported.
 import type { Edit } from "../../src/engine/edits.js";
+import type { ImportBinding } from "../../src/engine/facts.js";
 import { callArgs, removeArgument } from "../../src/engine/helpers/calls.js";
+import { rewriteImportEntries } from "../../src/engine/helpers/imports.js";
 import { literalPairs, plainString } from "../../src/engine/helpers/settings-literals.js";
 import type { Node } from "../../src/engine/parser.js";
-import { defineRule, type RuleContext } from "../../src/engine/rule.js";
+import { defineRule, lineOf, type RuleContext } from "../../src/engine/rule.js";
 
 const DOCS = "https://docs.djangoproject.com/en/stable/releases/1.11/#features-deprecated-in-1-11";
 const MODULE = "django.contrib.auth.views";
@@ -36,7 +38,10 @@ function keysOf(names: string[]): Record<string, string> {
   return Object.fromEntries(names.map((n) => [n, n]));
 }
 
-/** Edits turning the view argument of one URL pattern into the class-based view, or why not. */
+/**
+ * Edits turning the view argument of one URL pattern (`auth_views.login`, or a directly imported
+ * `login`) into the class-based view, or why not.
+ */
 function patternEdits(ctx: RuleContext, attribute: Node, view: { cls: string; keys: Record<string, string> }): Edit[] | string {
   const list = attribute.parent;
   const call = list?.parent;
@@ -59,8 +64,8 @@ function patternEdits(ctx: RuleContext, attribute: Node, view: { cls: string; ke
       keywords.push(`${attr}=${ctx.source.slice(value.startIndex, value.endIndex)}`);
     }
   }
-  const object = attribute.childForFieldName("object")!;
-  const edits: Edit[] = [{ start: attribute.startIndex, end: attribute.endIndex, text: `${object.text}.${view.cls}.as_view(${keywords.join(", ")})` }];
+  const object = attribute.type === "attribute" ? `${attribute.childForFieldName("object")!.text}.` : "";
+  const edits: Edit[] = [{ start: attribute.startIndex, end: attribute.endIndex, text: `${object}${view.cls}.as_view(${keywords.join(", ")})` }];
   if (kwargsArg) {
     const removed = removeArgument(ctx.source, args, kwargsArg);
     // removeArgument takes an argument's own comment along; here the argument's text moves into
@@ -69,6 +74,30 @@ function patternEdits(ctx: RuleContext, attribute: Node, view: { cls: string; ke
     edits.push(...removed);
   }
   return edits;
+}
+
+/**
+ * `from django.contrib.auth.views import login`: when every use is the view of a URL pattern, the
+ * uses become `LoginView.as_view(...)` and the import names LoginView; otherwise why not.
+ */
+function directImportEdits(ctx: RuleContext, binding: ImportBinding, view: { cls: string; keys: Record<string, string> }): Edit[] | string {
+  const exported = ctx.facts.exportedWhy(binding.name);
+  if (exported) return exported;
+  const refs = ctx.facts.references(binding);
+  if (!refs.clean) return refs.reason ?? "its uses cannot be told apart";
+  const qualified = `${MODULE}.${view.cls}`;
+  if (!ctx.facts.nameIsFree(view.cls, binding.scope, refs.refs, qualified, binding.statement.endIndex)) return `the name ${view.cls} means something else here`;
+  const edits: Edit[] = [];
+  for (const ref of refs.refs) {
+    const pattern = patternEdits(ctx, ref, view);
+    if (typeof pattern === "string") return `${lineOf(ref)}: ${pattern}`;
+    edits.push(...pattern);
+  }
+  // The class may be imported already (`import login, LoginView`): then the old entry just goes.
+  const present = ctx.facts.imports.some((b) => b.qualified === qualified && b.name === view.cls && b.scope.id === binding.scope.id);
+  const entry = rewriteImportEntries(ctx.source, binding.statement, new Map([[binding.entry.id, present ? null : view.cls]]));
+  if (!entry) return "comments inside its import make the rewrite ambiguous";
+  return [...edits, ...entry];
 }
 
 export default defineRule({
@@ -84,7 +113,9 @@ export default defineRule({
     "`auth_views.LoginView.as_view(...)` and a literal dict of view arguments (third argument or `kwargs=`) moves into " +
     "`as_view()` as keywords; `password_change_form`, `password_reset_form` and `set_password_form` become `form_class`. " +
     "Patterns with other arguments (`post_change_redirect`/`post_reset_redirect`, which took URL names where `success_url` " +
-    "takes a URL; `current_app`), a directly imported view function, or another use of the old views are reported.",
+    "takes a URL; `current_app`) and other uses of the old views are reported. A directly imported view " +
+    "(`from django.contrib.auth.views import login`) whose every use is such a pattern becomes `LoginView.as_view(...)`, " +
+    "and its import names `LoginView`.",
   docs: DOCS,
   needles: Object.keys(VIEWS),
   // An import of django.contrib.auth.views, or of `views` from django.contrib.auth.
@@ -103,13 +134,18 @@ export default defineRule({
               if (typeof edits === "string") {
                 ctx.report(attribute, `the ${old} view was removed in Django 2.1: use ${view.cls}.as_view() with the view arguments as keywords; left alone because ${edits}; see ${DOCS}`);
               } else ctx.fix(`${attribute.text} → ${view.cls}.as_view()`, edits);
-              continue;
-            }
-            const binding = ctx.facts.importForLocal(id);
-            if (binding?.kind === "from" && binding.qualified === qualified) {
-              ctx.report(binding.entry, `the ${old} view was removed in Django 2.1: import ${view.cls} and use ${view.cls}.as_view() with the view arguments as keywords; see ${DOCS}`);
             }
           }
+        }
+        // Directly imported views, aliased or not (`from django.contrib.auth.views import login as auth_login`).
+        for (const binding of ctx.facts.imports) {
+          if (binding.kind !== "from" || binding.module !== MODULE || !Object.hasOwn(VIEWS, binding.imported ?? "")) continue;
+          const old = binding.imported!;
+          const view = VIEWS[old]!;
+          const edits = directImportEdits(ctx, binding, view);
+          if (typeof edits === "string") {
+            ctx.report(binding.entry, `the ${old} view was removed in Django 2.1: import ${view.cls} and use ${view.cls}.as_view() with the view arguments as keywords; left alone because ${edits}; see ${DOCS}`);
+          } else ctx.fix(`${old} → ${view.cls}.as_view()`, edits);
         }
       },
     };
