@@ -5,6 +5,7 @@
 // reported with what to do. Only for 5.x targets; from 6.0 on https is the established default.
 import { callArgs, callsTo, insertArgument } from "../../src/engine/helpers/calls.js";
 import { defineRule } from "../../src/engine/rule.js";
+import { quotedAt } from "../../src/engine/helpers/string-quotes.js";
 
 const FORM_FIELDS = ["django.forms.URLField", "django.forms.fields.URLField", "django.contrib.gis.forms.URLField"];
 const MODEL_FIELDS = ["django.db.models.URLField", "django.db.models.fields.URLField", "django.contrib.gis.db.models.URLField"];
@@ -35,7 +36,9 @@ export default defineRule({
         for (const found of callsTo(ctx.facts, FORM_FIELDS)) {
           const args = callArgs(found.call);
           if (!args || args.dictSplat || args.keywords.has("assume_scheme")) continue;
-          ctx.fix('assume_scheme="http" made explicit', insertArgument(ctx.source, args, args.args.length, 'assume_scheme="http"', ctx.newline));
+          const http = quotedAt(found.call, "http");
+          if (!http) continue;
+          ctx.fix('assume_scheme="http" made explicit', insertArgument(ctx.source, args, args.args.length, `assume_scheme=${http}`, ctx.newline));
         }
         if (!ctx.roles.has("models")) return;
         for (const found of callsTo(ctx.facts, MODEL_FIELDS)) {

@@ -8,6 +8,7 @@ import { isRequestExpression } from "../../src/engine/helpers/django-names.js";
 import { definesFunction } from "../../src/engine/helpers/methods.js";
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule } from "../../src/engine/rule.js";
+import { freeQuote } from "../../src/engine/helpers/string-quotes.js";
 
 /** Parents in which `a == b` needs no parentheses where `f()` stood. */
 const LOOSE_PARENTS = new Set([
@@ -47,7 +48,9 @@ export default defineRule({
           const call = callOf(attribute);
           const args = call && callArgs(call);
           if (!call || !args || args.args.length > 0 || args.comments.length > 0) continue;
-          const q = '"';
+          // Inside an f-string's braces the quote must differ from the f-string's (before 3.12).
+          const q = freeQuote(call);
+          if (!q) continue;
           const comparison = `${receiver!.text}.headers.get(${q}x-requested-with${q}) == ${q}XMLHttpRequest${q}`;
           const text = needsParentheses(call) ? `(${comparison})` : comparison;
           ctx.fix("is_ajax() → headers comparison", [{ start: call.startIndex, end: call.endIndex, text }]);

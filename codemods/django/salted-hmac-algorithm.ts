@@ -3,6 +3,7 @@
 // they produce. Calls without an algorithm get `algorithm="sha1"`, which keeps today's results.
 import { callArgs, callsTo, insertArgument } from "../../src/engine/helpers/calls.js";
 import { defineRule } from "../../src/engine/rule.js";
+import { quotedAt } from "../../src/engine/helpers/string-quotes.js";
 
 /** Callable → how many positional parameters come before algorithm (base64_hmac's algorithm may be positional). */
 const CALLABLES = new Map([
@@ -30,7 +31,9 @@ export default defineRule({
           if (!args || args.listSplat || args.dictSplat || args.keywords.has("algorithm")) continue;
           if (args.positional.length > CALLABLES.get(found.qualified)!) continue;
           if (args.positional.length + args.keywords.size < 2) continue;
-          ctx.fix('algorithm="sha1" made explicit', insertArgument(ctx.source, args, args.args.length, 'algorithm="sha1"', ctx.newline));
+          const sha1 = quotedAt(found.call, "sha1");
+          if (!sha1) continue;
+          ctx.fix('algorithm="sha1" made explicit', insertArgument(ctx.source, args, args.args.length, `algorithm=${sha1}`, ctx.newline));
         }
       },
     };

@@ -4,6 +4,7 @@
 import { callArgs, callOf, insertArgument } from "../../src/engine/helpers/calls.js";
 import { importsDjango } from "../../src/engine/helpers/django-names.js";
 import { defineRule } from "../../src/engine/rule.js";
+import { quotedAt } from "../../src/engine/helpers/string-quotes.js";
 
 export default defineRule({
   id: "django/values-list-flat-pk",
@@ -31,7 +32,9 @@ export default defineRule({
           if (!args || args.args.length !== 1) continue;
           if (args.keywords.get("flat")?.childForFieldName("value")?.type !== "true") continue;
           if (!django && !/\bobjects\b/.test(attribute.childForFieldName("object")!.text)) continue;
-          ctx.fix('values_list(flat=True) → values_list("pk", flat=True)', insertArgument(ctx.source, args, 0, '"pk"', ctx.newline));
+          const pk = quotedAt(call!, "pk");
+          if (!pk) continue;
+          ctx.fix('values_list(flat=True) → values_list("pk", flat=True)', insertArgument(ctx.source, args, 0, pk, ctx.newline));
         }
       },
     };

@@ -1,0 +1,29 @@
+// String literals written into code that may sit inside an f-string's `{...}`. Before Python 3.12
+// an f-string's expressions cannot use the f-string's own quote character: `f"{h("x")}"` is a
+// SyntaxError there, though tree-sitter (and Python 3.12+) accept it. So the quote of a new
+// literal is chosen from what the enclosing f-strings leave free.
+import type { Node } from "../parser.js";
+
+/**
+ * The quote character a new string literal at `node` may use: `"` when it is free, else `'`, or
+ * undefined when the enclosing f-strings use both (nested f-strings with both quote kinds).
+ */
+export function freeQuote(node: Node): '"' | "'" | undefined {
+  const taken = new Set<string>();
+  for (let at: Node | null = node; at; at = at.parent) {
+    if (at.type !== "interpolation") continue;
+    const start = at.parent?.type === "string" ? at.parent.child(0) : null;
+    const quote = /(?:"""|'''|"|')$/.exec(start?.text ?? "")?.[0];
+    if (quote === undefined) return undefined;
+    // In a triple-quoted f-string a lone quote character does not end the string.
+    if (quote.length === 1) taken.add(quote);
+  }
+  if (!taken.has('"')) return '"';
+  return taken.has("'") ? undefined : "'";
+}
+
+/** `text` as a string literal that may stand at `node`, or undefined (see freeQuote). */
+export function quotedAt(node: Node, text: string): string | undefined {
+  const quote = freeQuote(node);
+  return quote === undefined ? undefined : `${quote}${text}${quote}`;
+}
