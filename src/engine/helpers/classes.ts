@@ -102,7 +102,13 @@ export function definesInHierarchy(facts: Facts, cls: Node, names: readonly stri
   for (const base of bases?.namedChildren ?? []) {
     if (base?.type !== "identifier") continue;
     const local = localClass(facts, base);
-    if (local && local.id !== cls.id && definesInHierarchy(facts, local, names, depth + 1)) return true;
+    if (local) {
+      if (local.id !== cls.id && definesInHierarchy(facts, local, names, depth + 1)) return true;
+      continue;
+    }
+    // Bound in this file, but not to an import or a top-level class (a class defined under `if`,
+    // in a function...): what it defines is not known, so it may.
+    if (facts.qualifiedName(base) === undefined && facts.resolveName(base.text, base).scope !== null) return true;
   }
   return false;
 }
