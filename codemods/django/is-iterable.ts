@@ -22,6 +22,8 @@ export default callReplacements({
     {
       from: "django.utils.itercompat.is_iterable",
       to: "collections.abc.Iterable",
+      // django/utils/itercompat.py held only is_iterable and went with it in 6.0.
+      moduleRemoved: true,
       rewrite(args, source, name) {
         if (args.args.length !== 1 || args.positional.length !== 1) return "!does not pass exactly one positional argument";
         const [value] = args.positional;

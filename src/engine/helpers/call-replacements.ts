@@ -33,6 +33,11 @@ export interface CallReplacement {
   /** Applies only when the target reaches this version (default: the rule's `since`). */
   since?: string;
   /**
+   * The old callable's module is removed at the target (django.utils.itercompat in 6.0): a module
+   * import whose every use is a rewritten call goes with them, as it would fail to import.
+   */
+  moduleRemoved?: boolean;
+  /**
    * Other qualified names the rewritten call spells by their last component
    * (`werkzeug.datastructures.MultiDict` around `parse_qsl(...)`): each is imported like `to`.
    */
@@ -142,20 +147,68 @@ function planAttributes(ctx: RuleContext, attributes: Node[], replacement: CallR
     group.sites.push(attribute);
     groups.set(origin.statement.id, group);
   }
-  groups: for (const { origin, edits, sites } of groups.values()) {
+  // Groups whose imports share a scope get the new import once, above the first of their imports:
+  // one line per group would import the same name twice (`import django.utils.itercompat` and
+  // `from django.utils import itercompat as ic` both used in one module).
+  const byScope = new Map<number, { origin: ImportBinding; edits: Edit[]; sites: Node[] }[]>();
+  for (const group of groups.values()) {
+    const list = byScope.get(group.origin.scope.id) ?? [];
+    list.push(group);
+    byScope.set(group.origin.scope.id, list);
+  }
+  scopes: for (const list of byScope.values()) {
+    list.sort((a, b) => a.origin.statement.startIndex - b.origin.statement.startIndex);
+    const first = list[0]!.origin;
+    const sites = list.flatMap((g) => g.sites);
+    const edits = list.flatMap((g) => g.edits);
     const lines: string[] = [];
     for (const qualified of newNames(replacement)) {
-      const how = placement(ctx, qualified, origin.scope, sites, origin.statement);
+      const how = placement(ctx, qualified, first.scope, sites, first.statement);
       if (how !== "present" && how !== "import") {
         for (const site of sites) report(site, how);
-        continue groups;
+        continue scopes;
       }
       const [newModule, newName] = split(qualified);
       if (how === "import" && newModule !== "builtins") lines.push(`from ${newModule} import ${newName}`);
     }
-    if (lines.length > 0) edits.push(insertAbove(ctx.source, origin.statement, lines, ctx.newline));
+    const dropped = new Set<number>();
+    if (replacement.moduleRemoved) {
+      const removed = split(replacement.from)[0];
+      for (const { origin, sites: groupSites } of list) {
+        const drop = dropUnusedModuleImport(ctx, origin, groupSites);
+        if (drop) {
+          edits.push(...drop);
+          dropped.add(origin.statement.id);
+        } else if (origin.kind === "import" && origin.alias === null && origin.module === removed) {
+          // `import django.utils.itercompat` still binds `django` for other uses: importing the
+          // parent package keeps that (and what it loaded) without the removed module.
+          edits.push({ start: origin.entry.startIndex, end: origin.entry.endIndex, text: split(removed)[0] });
+        }
+      }
+    }
+    if (lines.length > 0) {
+      // The new import takes the place of a dropped sole import, or goes above the first one.
+      if (dropped.has(first.statement.id) && importEntries(first.statement).length === 1) {
+        const at = edits.findIndex((e) => e.start <= first.statement.startIndex && first.statement.endIndex <= e.end);
+        edits.splice(at, 1, replaceStatement(ctx.source, first.statement, lines, ctx.newline));
+      } else edits.push(insertAbove(ctx.source, first.statement, lines, ctx.newline));
+    }
     ctx.fix(`${split(replacement.from)[1]}${replacement.rewrite ? "(...)" : ""} → ${name || "its argument"}`, edits);
   }
+}
+
+/**
+ * Edits dropping the module import `origin` when every use of it is one of `sites` (calls being
+ * rewritten), or undefined when something else still uses it.
+ */
+function dropUnusedModuleImport(ctx: RuleContext, origin: ImportBinding, sites: Node[]): Edit[] | undefined {
+  if (ctx.facts.exportedWhy(origin.name)) return undefined;
+  const refs = ctx.facts.references(origin);
+  if (!refs.clean) return undefined;
+  const inSites = (ref: Node) => sites.some((site) => site.startIndex <= ref.startIndex && ref.endIndex <= site.endIndex);
+  if (!refs.refs.every(inSites)) return undefined;
+  if (importEntries(origin.statement).length === 1) return removeImportStatement(ctx.source, origin.statement);
+  return rewriteImportEntries(ctx.source, origin.statement, new Map([[origin.entry.id, null]]));
 }
 
 export function callReplacements(spec: CallReplacementRule): Rule {
