@@ -13,6 +13,7 @@ import { stringValue } from "./findings.js";
 import { ownsItsLines } from "./statements.js";
 import { lineEndWithNewline, lineStart } from "../text.js";
 import { dedentBlock, hasMultilineString, removeStatementAndSpacing, unparenthesize } from "./versioned-code.js";
+import { removeDecoratorLines } from "./decorators.js";
 
 /** Members that are a builtin under another name on Python 3. */
 const BUILTIN_ALIASES: Record<string, string> = {
@@ -246,6 +247,19 @@ function bytesLiteral(node: Node): string | undefined {
 }
 
 /**
+ * `@six.python_2_unicode_compatible` on a class returns the class unchanged on Python 3: the
+ * decorator's line goes (what the python-2-unicode-compatible rule does for Django's own name), so
+ * the six import can go with the file's last six use instead of becoming an unused `import six`.
+ */
+function classDecoratorRemoval(ctx: RuleContext, expr: Node): Edit[] | string {
+  const decorator = expr.parent;
+  if (decorator?.type !== "decorator" || decorator.namedChild(0)?.id !== expr.id) return "is not used as a class decorator";
+  if (decorator.parent?.childForFieldName("definition")?.type !== "class_definition") return "decorates something other than a class";
+  if (!ownsItsLines(ctx.source, decorator)) return "shares its line with other code";
+  return [removeDecoratorLines(ctx.source, decorator)];
+}
+
+/**
  * The edits that write the six member `member` (`text_type`, `moves.range`, `iteritems`...), used
  * through `expr`, without six; or why this use has to keep six.
  */
@@ -262,6 +276,7 @@ export function sixUseInPy3(ctx: RuleContext, expr: Node, member: string): Edit[
     return replace(expr, isClassInfo(ctx, expr) ? classTuple : `(${classTuple},)`);
   }
   if (member === "PY2" || member === "PY3") return settleGuard(ctx, expr, member === "PY3");
+  if (member === "python_2_unicode_compatible") return classDecoratorRemoval(ctx, expr);
   const call = callOf(expr);
   const args = call ? callArgs(call) : undefined;
   if (member === "with_metaclass") return call ? withMetaclass(ctx, call) : "is not called";
