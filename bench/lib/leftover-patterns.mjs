@@ -144,6 +144,7 @@ export const LEFTOVER_PATTERNS = {
     { id: "Value(JSON text)", what: "Value(\"<JSON text>\") without output_field (5.1; a warning; counts non-JSONField uses too)", pattern: /\bValue\(\s*(?:"(?:\[|\{|null"|true"|false"|\\"|-?\d)|'(?:\[|\{|null'|true'|false'|"|-?\d))[^)]*\)/g },
     { id: "attach(MIME...)", what: "EmailMessage.attach(<email.mime object>) (7.0; a warning; counts MIMEMultipart receivers too)", pattern: /\.attach\(\s*(?:\w+\.)*(?:Safe)?MIME\w*\(/g },
     { id: "VERSION 3-part", what: "django.VERSION compared with 3+ components or indexed from [2] (7.0; a warning)", pattern: /\bVERSION\s*(?:[<>]=?|[!=]=)\s*\(\s*\d+\s*,\s*\d+\s*,|\bVERSION\s*\[\s*(?:[2-4]|-[1-3]|:\s*[3-5]|[2-4]?\s*:)\s*\]/g },
+    { id: "client.get(logout)", what: "test client GET to LogoutView: reverse(\"logout\"/\"admin:logout\") or /admin/logout/ (5.0; a warning)", pattern: /client\.get\(\s*(?:\w*reverse\w*\(\s*["'](?:admin:)?logout["']|["'](?:\/[a-z]{2}(?:[-_]\w+)?)?\/admin\/logout)/g },
     { id: "6.1 hook signatures", what: "get_actions/get_action_choices(self, request[, default_choices]) / from_db(cls, db, field_names, values) (7.0; a warning)", pattern: /def\s+get_actions\(\s*self\s*,\s*\w+\s*\)|def\s+get_action_choices\(\s*self\s*,\s*\w+\s*(?:,\s*\w+\s*(?:=[^,()]*)?)?\)|def\s+from_db\(\s*cls\s*,\s*\w+\s*,\s*\w+\s*,\s*\w+\s*\)/g },
   ],
   flask: [
