@@ -1,7 +1,8 @@
 // django/geoip2-coords: Django 5.1 deprecated GeoIP2.coords() (use lon_lat(), which returns the
 // same (longitude, latitude) pair) and the GeoIP2.open() classmethod (call GeoIP2() with the same
 // arguments); both go in 6.0. Calls are rewritten where the receiver is known to be a GeoIP2.
-import { callArgs, callOf } from "../../src/engine/helpers/calls.js";
+import { callArgs, callOf, removeArgument } from "../../src/engine/helpers/calls.js";
+import { literalItems, plainString } from "../../src/engine/helpers/settings-literals.js";
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule, type RuleContext } from "../../src/engine/rule.js";
 
@@ -31,8 +32,8 @@ export default defineRule({
   description:
     "Django 5.1 deprecated `GeoIP2.coords()` in favour of `GeoIP2.lon_lat()` (the same longitude/latitude pair) and the " +
     "`GeoIP2.open()` classmethod in favour of the constructor; both are removed in 6.0. `x.coords(query)` is renamed when " +
-    "`x` is `GeoIP2(...)` itself or a name bound once in its scope to `GeoIP2(...)`; a call passing `ordering=` is reported " +
-    "(lon_lat has a fixed order). `GeoIP2.open(...)` on the class (however imported) becomes `GeoIP2(...)`.",
+    "`x` is `GeoIP2(...)` itself or a name bound once in its scope to `GeoIP2(...)`; a literal `ordering` of " +
+    "`(\"latitude\", \"longitude\")` picks `lat_lon(query)` instead (and the reverse `lon_lat`), other orderings are reported. `GeoIP2.open(...)` on the class (however imported) becomes `GeoIP2(...)`.",
   docs: DOCS,
   needles: ["coords", "open"],
   precheck: (text) => text.includes("GeoIP2"),
@@ -45,6 +46,18 @@ export default defineRule({
           const call = callOf(attribute);
           if (!call || !isGeoip2Instance(ctx, attribute.childForFieldName("object")!)) continue;
           const args = callArgs(call);
+          const ordering = args && (args.positional[1] ?? args.keywords.get("ordering"));
+          if (args && ordering && args.args.length === 2 && !args.listSplat && !args.dictSplat) {
+            // A literal ordering names one of the two fixed-order methods (lat_lon stays in 6.0).
+            const value = ordering.type === "keyword_argument" ? ordering.childForFieldName("value")! : ordering;
+            const names = literalItems(value)?.items.map((i) => plainString(i));
+            const method = names?.join() === "longitude,latitude" ? "lon_lat" : names?.join() === "latitude,longitude" ? "lat_lon" : undefined;
+            const removed = method && removeArgument(ctx.source, args, ordering);
+            if (method && removed) {
+              ctx.fix(`GeoIP2.coords(ordering=...) → ${method}()`, [{ start: id.startIndex, end: id.endIndex, text: method }, ...removed]);
+              continue;
+            }
+          }
           if (!args || args.keywords.has("ordering") || args.positional.length > 1 || args.listSplat || args.dictSplat) {
             ctx.report(attribute, `GeoIP2.coords() was removed in Django 6.0: use lon_lat(query), which returns (longitude, latitude); left alone because this call passes an ordering or *args; see ${DOCS}`);
             continue;
