@@ -10,6 +10,7 @@ import type { Edit } from "../../src/engine/edits.js";
 import { insertAbove } from "../../src/engine/helpers/statements.js";
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule, type RuleContext } from "../../src/engine/rule.js";
+import { fitsAt } from "../../src/engine/helpers/string-quotes.js";
 
 const MODULES = ["django.contrib.postgres.aggregates", "django.contrib.postgres.aggregates.general"];
 const DEFAULTS: Record<string, string> = { ArrayAgg: "[]", JSONBAgg: '"[]"', StringAgg: '""' };
@@ -64,6 +65,11 @@ export default defineRule({
           const args = callArgs(found.call);
           if (!args || args.dictSplat || args.keywords.has("default")) continue;
           const name = found.qualified.slice(found.qualified.lastIndexOf(".") + 1);
+          // `Value("")` inside a double-quoted f-string is a SyntaxError before Python 3.12.
+          if (!fitsAt(found.call, DEFAULTS[name]!)) {
+            report(found.call, name);
+            continue;
+          }
           const value = valueSpelling(ctx, found.call);
           if (!value) {
             let root: Node = found.callee;

@@ -14,6 +14,7 @@ import { callArgs, callOf, importedAt, type CallArgs } from "./calls.js";
 import { removeImportStatement } from "./drop-imports.js";
 import { importEntries, rewriteImportEntries } from "./imports.js";
 import { insertAbove, replaceStatement } from "./statements.js";
+import { fitsAt } from "./string-quotes.js";
 import { mayReachNames } from "../text-scan.js";
 
 export interface CallReplacement {
@@ -72,6 +73,7 @@ function rewriteUse(ctx: RuleContext, replacement: CallReplacement, ref: Node, n
   if (args.comments.length > 0) return `the call on ${lineOf(ref)} holds comments`;
   const text = replacement.rewrite(args, ctx.source, name, ctx);
   if (text.startsWith("!")) return `the call on ${lineOf(ref)} ${text.slice(1)}`;
+  if (!fitsAt(call, text)) return `the call on ${lineOf(ref)} sits in an f-string whose quotes the new call would need`;
   return { start: call.startIndex, end: call.endIndex, text };
 }
 

@@ -4,20 +4,35 @@
 // literal is chosen from what the enclosing f-strings leave free.
 import type { Node } from "../parser.js";
 
+const QUOTE_AT_END = /(?:"""|'''|"|')$/;
+
+/** The quote characters the f-strings around `node` forbid in code written there, or undefined if unknown. */
+function takenQuotes(node: Node): Set<string> | undefined {
+  const taken = new Set<string>();
+  for (let at: Node | null = node; at; at = at.parent) {
+    if (at.type !== "interpolation") continue;
+    const start = at.parent?.type === "string" ? at.parent.child(0) : null;
+    const quote = QUOTE_AT_END.exec(start?.text ?? "")?.[0];
+    if (quote === undefined) return undefined;
+    // In a triple-quoted f-string a lone quote character does not end the string.
+    if (quote.length === 1) taken.add(quote);
+  }
+  return taken;
+}
+
+/** True when `text` may replace code at `node`: it holds no quote an enclosing f-string forbids. */
+export function fitsAt(node: Node, text: string): boolean {
+  const taken = takenQuotes(node);
+  return taken !== undefined && ![...taken].some((q) => text.includes(q));
+}
+
 /**
  * The quote character a new string literal at `node` may use: `"` when it is free, else `'`, or
  * undefined when the enclosing f-strings use both (nested f-strings with both quote kinds).
  */
 export function freeQuote(node: Node): '"' | "'" | undefined {
-  const taken = new Set<string>();
-  for (let at: Node | null = node; at; at = at.parent) {
-    if (at.type !== "interpolation") continue;
-    const start = at.parent?.type === "string" ? at.parent.child(0) : null;
-    const quote = /(?:"""|'''|"|')$/.exec(start?.text ?? "")?.[0];
-    if (quote === undefined) return undefined;
-    // In a triple-quoted f-string a lone quote character does not end the string.
-    if (quote.length === 1) taken.add(quote);
-  }
+  const taken = takenQuotes(node);
+  if (!taken) return undefined;
   if (!taken.has('"')) return '"';
   return taken.has("'") ? undefined : "'";
 }
