@@ -165,11 +165,19 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
       plugins: options.plugins?.map((p) => path.resolve(options.cwd ?? process.cwd(), p)),
     };
     const profileSetups = settings.slice(1).map((s, i) => ({ targets: s.targets, select: profiles[i + 1]!.select, ignore: profiles[i + 1]!.ignore, cacheSalt: s.cacheSalt }));
-    await runShared(todo, settings, setup, { project, profiles: profileSetups }, jobs, cache, emit);
+    // With no cached results to answer files, nearly every file is triaged and many are parsed:
+    // the worker starts at once and loads while the main thread does the templates.
+    const startAt = cache && !isEmpty(cache.snapshot()) ? WORKER_START_PARSES : 0;
+    await runShared(todo, settings, setup, { project, profiles: profileSetups }, jobs, cache, emit, startAt);
   }
   await flusher?.finish();
   cache?.save();
   return { results, pathErrors: errors };
+}
+
+function isEmpty(entries: object): boolean {
+  for (const _ in entries) return false;
+  return true;
 }
 
 function isFolder(file: string): boolean {
@@ -235,6 +243,7 @@ async function runShared(
   jobs: number,
   cache: ResultCache | undefined,
   collect: (result: FileResult) => void,
+  startAt: number,
 ): Promise<void> {
   const [{ WorkerPool, Claims }, { takeFiles, breatheEvery }] = await Promise.all([import("./pool.js"), import("./take-files.js")]);
   const settingsOf = (file: FileJob) => settingsList[file.profile ?? 0]!;
@@ -247,13 +256,17 @@ async function runShared(
   let pool: InstanceType<typeof WorkerPool> | undefined;
   let own = 0;
   let parsed = 0;
-  const mine = (job: IndexedJob, result: FileResult) => {
-    own++;
-    inOrder.put(job.index, result);
-    if (pool || !result.parsed || ++parsed < WORKER_START_PARSES) return;
+  const startPool = () => {
     pool = new WorkerPool(setup, jobs - 1, cache, (index, theirs) => inOrder.put(index, theirs));
     pool.start({ ...run, files: python, claims: claims.buffer });
   };
+  const mine = (job: IndexedJob, result: FileResult) => {
+    own++;
+    inOrder.put(job.index, result);
+    if (pool || !result.parsed || ++parsed < startAt) return;
+    startPool();
+  };
+  if (startAt === 0) startPool();
   try {
     // Now and then the main thread lets the workers' results in (memory stays flat, progress moves).
     const breathe = breatheEvery(BREATHE_MS);
