@@ -4,10 +4,11 @@
 // a tenth of the run and is shared too, and no file's text crosses between threads. With 2 cores
 // that is the main thread plus one worker. Taking one file at a time keeps the threads busy to the
 // end (the last file to finish is at most one file's work away from the other thread's).
-import { Worker } from "node:worker_threads";
+import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
 import type { FileJob, FileResult } from "./process-file.js";
 import type { ResultCache, CacheSnapshot } from "./cache.js";
 import type { WorkerRun, WorkerSetup } from "./worker.js";
+import { importerBoard, type ImporterSharing } from "./shared-importers.js";
 
 export interface IndexedJob extends FileJob {
   /** Position in the run's discovery order (results are handed out in that order). */
@@ -40,6 +41,8 @@ export class WorkerPool {
   private wake: (() => void) | undefined;
   private received = 0;
   private closing = false;
+  /** The main thread's ports to the workers (importer indexes), closed with the pool. */
+  private ports: MessagePort[] = [];
 
   /** Starts `count` workers; each loads its modules, rules and the grammar right away. */
   constructor(setup: WorkerSetup, count: number, private readonly cache: ResultCache | undefined, onResult: (index: number, result: FileResult) => void) {
@@ -67,10 +70,28 @@ export class WorkerPool {
     }
   }
 
-  /** Hands the workers the run: they take files from `claims` until none are left. */
-  start(run: Omit<WorkerRun, "cache">): void {
-    const message: WorkerRun = { ...run, cache: this.cache?.snapshot() };
-    for (const worker of this.workers) worker.postMessage(message);
+  /**
+   * Hands the workers the run: they take files from `claims` until none are left. Returns the main
+   * thread's part of the importer sharing: every pair of threads (this one, then each worker) gets
+   * a channel of its own, and all share one board.
+   */
+  start(run: Omit<WorkerRun, "cache" | "importers">): ImporterSharing {
+    const message = { ...run, cache: this.cache?.snapshot() };
+    const board = importerBoard();
+    const ports: MessagePort[][] = Array.from({ length: this.workers.length + 1 }, () => []);
+    for (let a = 0; a < ports.length; a++) {
+      for (let b = a + 1; b < ports.length; b++) {
+        const { port1, port2 } = new MessageChannel();
+        ports[a]!.push(port1);
+        ports[b]!.push(port2);
+      }
+    }
+    this.workers.forEach((worker, i) => {
+      const own = ports[i + 1]!;
+      worker.postMessage({ ...message, importers: { board, ports: own } } satisfies WorkerRun, own);
+    });
+    this.ports = ports[0]!;
+    return { board, ports: this.ports };
   }
 
   /** Resolves once the workers' results make `total` with the main thread's own `done`. */
@@ -85,6 +106,7 @@ export class WorkerPool {
   /** Stops the workers (one that never took a file may still be loading: it is not waited for). */
   async close(): Promise<void> {
     this.closing = true;
+    for (const port of this.ports) port.close();
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

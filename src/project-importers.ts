@@ -4,8 +4,9 @@
 // (`from app.compat import force_text`), or gets it through `from app.compat import *`, or reads
 // `compat.force_text`; such a name has to stay (as an alias) or be left alone.
 //
-// Built on the first question, once per run per thread and import root: every Python file under
-// the root is read and its import statements are found by a text scan (no parse). They are filed
+// Built on the first question, once per run and import root: every Python file under the root is
+// read and its import statements are found by a text scan (no parse); in a shared run the thread
+// that builds it hands the statements to the others (shared-importers.ts). They are filed
 // under the last part of the module they name (`from app.compat import x` under "compat"), and
 // resolved to a project file only when a question is about a module of that name, so the cost is
 // one read of the files and a scan, not a lookup per import. A scan can only find too much (an
@@ -24,9 +25,27 @@ interface ImportOf {
   /** Where the statement starts in the file's text (its line is worked out only if it is reported). */
   index: number;
   spec: string;
-  /** The spec's dotted parts as a path (`app/compat`): the module's file must end with it. */
-  tail: string;
   /** Names imported from the module ("*" for a star import); empty when the module itself is imported. */
+  names: string[];
+}
+
+/**
+ * What is filed under a name: an import statement, or (`of`) the submodule `spec.name` that
+ * `from spec import name` may import, whose attributes are then read as `name.x`.
+ */
+type Filed = ImportOf | { of: ImportOf; name: string };
+
+/**
+ * The import statements of a root as plain data, in the order they were found: what one thread
+ * hands another instead of the files (see shared-importers.ts). Statement i is in
+ * `files[file[i]]` at `index[i]`, names `spec[i]` and imports `names[i]` (comma-separated; empty
+ * when the module itself is imported).
+ */
+export interface ImportStatements {
+  files: string[];
+  file: Int32Array;
+  index: Int32Array;
+  spec: string[];
   names: string[];
 }
 
@@ -53,63 +72,92 @@ interface ModuleImporters {
 
 export class ProjectImporters {
   /** Imports filed under the last part of the module they name. */
-  private readonly byLastPart = new Map<string, ImportOf[]>();
+  private readonly byLastPart = new Map<string, Filed[]>();
+  /** Every statement, in the order found (what statements() hands out). */
+  private readonly found: ImportOf[] = [];
   private readonly byModule = new Map<string, ModuleImporters>();
   private readonly texts = new Map<string, string>();
   private readonly answers = new Map<string, Importer | undefined>();
 
   /**
-   * `files`: the Python files (absolute) that may import modules of this root.
+   * `files`: the Python files (absolute) that may import modules of this root, read here; or the
+   * statements another thread found in them.
    * `resolve(importerAbsolute, spec)`: the project file an import of `spec` names, if any.
    */
   constructor(
-    files: readonly string[],
+    files: readonly string[] | ImportStatements,
     private readonly cwd: string,
     private readonly resolve: (importer: string, spec: string) => string | undefined,
   ) {
-    for (const file of files) {
-      let text: string;
-      try {
-        text = readFileSync(file, "latin1"); // import lines are ASCII whatever the encoding
-      } catch {
+    if ("spec" in files) {
+      for (let i = 0; i < files.spec.length; i++) {
+        const names = files.names[i]!;
+        this.add({ file: files.files[files.file[i]!]!, index: files.index[i]!, spec: files.spec[i]!, names: names === "" ? [] : names.split(",") });
+      }
+    } else {
+      // One call per file (rather than one loop here): V8 optimizes a small function once,
+      // where a long constructor loop was recompiled on the stack (OSR) several times.
+      for (const file of files) this.scan(file);
+    }
+  }
+
+  /** The statements found, as plain data another thread can rebuild this index from. */
+  statements(): ImportStatements {
+    const files: string[] = [];
+    const numbers = new Map<string, number>();
+    const file = new Int32Array(this.found.length);
+    const index = new Int32Array(this.found.length);
+    this.found.forEach((entry, i) => {
+      let number = numbers.get(entry.file);
+      if (number === undefined) numbers.set(entry.file, (number = files.push(entry.file) - 1));
+      file[i] = number;
+      index[i] = entry.index;
+    });
+    return { files, file, index, spec: this.found.map((e) => e.spec), names: this.found.map((e) => e.names.join(",")) };
+  }
+
+  private scan(file: string): void {
+    let text: string;
+    try {
+      text = readFileSync(file, "latin1"); // import lines are ASCII whatever the encoding
+    } catch {
+      return;
+    }
+    let scanned = 0;
+    // Only lines that hold the word "import" are looked at: most of a file has none.
+    for (let at = text.indexOf("import"); at >= 0; at = text.indexOf("import", at + 6)) {
+      const start = text.lastIndexOf("\n", at) + 1;
+      if (start < scanned) continue; // a statement already read (several imports on one line)
+      FROM_IMPORT.lastIndex = start;
+      const from = FROM_IMPORT.exec(text);
+      if (from) {
+        scanned = FROM_IMPORT.lastIndex;
+        this.add({ file, index: start, spec: from[1]!, names: namesOf(from[2]!) });
         continue;
       }
-      let scanned = 0;
-      // Only lines that hold the word "import" are looked at: most of a file has none.
-      for (let at = text.indexOf("import"); at >= 0; at = text.indexOf("import", at + 6)) {
-        const start = text.lastIndexOf("\n", at) + 1;
-        if (start < scanned) continue; // a statement already read (several imports on one line)
-        FROM_IMPORT.lastIndex = start;
-        const from = FROM_IMPORT.exec(text);
-        if (from) {
-          scanned = FROM_IMPORT.lastIndex;
-          const spec = from[1]!;
-          const list = from[2]!.replace(/#[^\n]*/g, "").replace(/\\\r?\n/g, " ").replace(/[()]/g, " ");
-          const names = list.split(",").map((entry) => entry.trim().split(/\s+/)[0]!).filter((n) => /^[\w*]+$/.test(n));
-          this.file(file, start, spec, names);
-          // `from pkg import mod` may name a submodule, whose attributes are then read as `mod.x`.
-          for (const name of names) if (name !== "*") this.file(file, start, spec.endsWith(".") ? `${spec}${name}` : `${spec}.${name}`, []);
-          continue;
-        }
-        PLAIN_IMPORT.lastIndex = start;
-        const plain = PLAIN_IMPORT.exec(text);
-        if (!plain) continue;
-        scanned = PLAIN_IMPORT.lastIndex;
-        for (const entry of plain[1]!.replace(/\\\r?\n/g, " ").split(",")) {
-          const dotted = entry.trim().split(/\s+/)[0]!;
-          if (/^[\w.]+$/.test(dotted)) this.file(file, start, dotted, []);
-        }
+      PLAIN_IMPORT.lastIndex = start;
+      const plain = PLAIN_IMPORT.exec(text);
+      if (!plain) continue;
+      scanned = PLAIN_IMPORT.lastIndex;
+      for (const entry of plain[1]!.replace(/\\\r?\n/g, " ").split(",")) {
+        const dotted = entry.trim().split(/\s+/)[0]!;
+        if (/^[\w.]+$/.test(dotted)) this.add({ file, index: start, spec: dotted, names: [] });
       }
     }
   }
 
-  private file(file: string, index: number, spec: string, names: string[]): void {
-    const key = lastPart(spec);
+  /** Files a statement under the module it names, and each name it imports under that name. */
+  private add(entry: ImportOf): void {
+    this.found.push(entry);
+    this.file(lastPart(entry.spec), entry);
+    for (const name of entry.names) if (name !== "*") this.file(name, { of: entry, name });
+  }
+
+  private file(key: string, filed: Filed): void {
     if (!key) return;
-    const entry: ImportOf = { file, index, spec, names, tail: spec.replace(/^\.+/, "").split(".").join(path.sep) };
     const list = this.byLastPart.get(key);
-    if (list) list.push(entry);
-    else this.byLastPart.set(key, [entry]);
+    if (list) list.push(filed);
+    else this.byLastPart.set(key, [filed]);
   }
 
   /** The imports of `module` (absolute path), resolved from the entries filed under its name. */
@@ -122,11 +170,14 @@ export class ProjectImporters {
     // The module's dotted tail as a path (`app/compat`): an import can only name it if its spec ends so.
     const stem = base === "__init__.py" ? path.dirname(module) : module.replace(/\.py$/, "");
     const key = path.basename(stem);
-    for (const entry of this.byLastPart.get(key) ?? []) {
-      if (entry.file === module || !stem.endsWith(path.sep + entry.tail) || this.resolve(entry.file, entry.spec) !== module) continue;
+    for (const filed of this.byLastPart.get(key) ?? []) {
+      const entry = "of" in filed ? filed.of : filed;
+      const spec = "of" in filed ? (entry.spec.endsWith(".") ? `${entry.spec}${filed.name}` : `${entry.spec}.${filed.name}`) : entry.spec;
+      if (entry.file === module || !stem.endsWith(path.sep + tailOf(spec)) || this.resolve(entry.file, spec) !== module) continue;
       const where = this.where(entry);
-      if (entry.names.length === 0) found.whole.push({ where, file: entry.file });
-      for (const name of entry.names) {
+      const names = "of" in filed ? [] : entry.names;
+      if (names.length === 0) found.whole.push({ where, file: entry.file });
+      for (const name of names) {
         if (name === "*") found.stars.push({ where, file: entry.file });
         else if (!found.names.has(name)) found.names.set(name, { where, file: entry.file });
       }
@@ -198,4 +249,15 @@ export class ProjectImporters {
 
 function lastPart(dotted: string): string {
   return dotted.slice(dotted.lastIndexOf(".") + 1);
+}
+
+/** The names of `from x import <list>` (a parenthesized list, comments and continuations allowed). */
+function namesOf(list: string): string[] {
+  const cleaned = list.replace(/#[^\n]*/g, "").replace(/\\\r?\n/g, " ").replace(/[()]/g, " ");
+  return cleaned.split(",").map((entry) => entry.trim().split(/\s+/)[0]!).filter((n) => /^[\w*]+$/.test(n));
+}
+
+/** A spec's dotted parts as a path (`app/compat`): a module's file must end with it for the spec to name it. */
+function tailOf(spec: string): string {
+  return spec.replace(/^\.+/, "").split(".").join(path.sep);
 }

@@ -9,6 +9,7 @@ import { decode } from "./engine/text.js";
 import { stampOf, type Dependency } from "./cache.js";
 import { discover } from "./discover.js";
 import { ProjectImporters, type Importer } from "./project-importers.js";
+import type { SharedImporters } from "./shared-importers.js";
 
 export interface ProjectViewSetup {
   /** The working directory: project-relative paths are relative to it. */
@@ -42,6 +43,8 @@ export class ProjectView implements ProjectLookup {
   private readonly listings = new Map<string, Set<string>>();
   /** Who imports what, per import root, built on the first question (see project-importers.ts). */
   private readonly importers = new Map<string, ProjectImporters>();
+  /** In a shared run, where the other threads' importer indexes come from. */
+  private shared: SharedImporters | undefined;
 
   /**
    * Files looked at (read, or checked for existence) since track() was last called: what the
@@ -72,6 +75,11 @@ export class ProjectView implements ProjectLookup {
   private note(file: string): void {
     this.consulted?.add(file);
     if (!this.stamps.has(file)) this.stamps.set(file, [file, ...stampOf(file)]);
+  }
+
+  /** Builds importer indexes once for all the threads of a shared run (shared-importers.ts). */
+  shareImporters(shared: SharedImporters): void {
+    this.shared = shared;
   }
 
   /** `redirect` (tests): the file to read in place of a module's own file. */
@@ -106,7 +114,9 @@ export class ProjectView implements ProjectLookup {
       const root = this.importRootOf(file);
       let importers = this.importers.get(root);
       if (!importers) {
-        importers = new ProjectImporters(this.filesUnder(root), this.setup.cwd, (importer, spec) => this.resolve(importer, spec));
+        const resolve = (importer: string, spec: string) => this.resolve(importer, spec);
+        const build = () => new ProjectImporters(this.filesUnder(root), this.setup.cwd, resolve);
+        importers = this.shared ? this.shared.obtain(root, build, (found) => new ProjectImporters(found, this.setup.cwd, resolve)) : build();
         this.importers.set(root, importers);
       }
       return importers.importerOf(file, name, hasAll);

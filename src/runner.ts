@@ -12,6 +12,7 @@ import type { ProfileSetup, WorkerSetup } from "./worker.js";
 import { registry, selectRules } from "./rules.js";
 import { parseTargets } from "./target.js";
 import { ProjectView, projectRoots, type ProjectViewSetup } from "./project-view.js";
+import { SharedImporters } from "./shared-importers.js";
 import { dotenvSetup } from "./dotenv/setup.js";
 import { templateSetup } from "./templates/setup.js";
 import { ResultCache } from "./cache.js";
@@ -247,6 +248,7 @@ async function runShared(
 ): Promise<void> {
   const [{ WorkerPool, Claims }, { takeFiles, breatheEvery }] = await Promise.all([import("./pool.js"), import("./take-files.js")]);
   const settingsOf = (file: FileJob) => settingsList[file.profile ?? 0]!;
+  const view = settingsList[0]!.project;
   const inOrder = new InOrder(files.length, collect);
   const python: IndexedJob[] = [];
   const templates: IndexedJob[] = [];
@@ -258,7 +260,8 @@ async function runShared(
   let parsed = 0;
   const startPool = () => {
     pool = new WorkerPool(setup, jobs - 1, cache, (index, theirs) => inOrder.put(index, theirs));
-    pool.start({ ...run, files: python, claims: claims.buffer });
+    const sharing = pool.start({ ...run, files: python, claims: claims.buffer });
+    if (view instanceof ProjectView) view.shareImporters(new SharedImporters(sharing));
   };
   const mine = (job: IndexedJob, result: FileResult) => {
     own++;

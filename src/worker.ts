@@ -12,6 +12,7 @@ import type { Targets } from "./target.js";
 import { ProjectView, type ProjectViewSetup } from "./project-view.js";
 import { ResultCache, type CacheSnapshot } from "./cache.js";
 import { takeFiles } from "./take-files.js";
+import { SharedImporters, type ImporterSharing } from "./shared-importers.js";
 
 export interface ProfileSetup {
   targets: Targets;
@@ -37,6 +38,8 @@ export interface WorkerRun {
   /** Profiles 1…n of the run (per-file targets and ignores); 0 is the setup itself. */
   profiles: ProfileSetup[];
   cache?: CacheSnapshot;
+  /** Importer indexes built once for all threads (shared-importers.ts). */
+  importers?: ImporterSharing;
 }
 
 /** Results are sent once this many are waiting, or this long after the first of them. */
@@ -56,6 +59,7 @@ const ready = (async () => {
 parentPort!.once("message", async (run: WorkerRun) => {
   const { rulesOf, ownRules } = await ready;
   const project = new ProjectView(run.project);
+  if (run.importers) project.shareImporters(new SharedImporters(run.importers));
   const cache = run.cache ? ResultCache.reader(run.cache) : undefined;
   const settingsList: JobSettings[] = [setup, ...run.profiles].map((p, i) => ({
     rules: i === 0 ? ownRules : rulesOf(p),
