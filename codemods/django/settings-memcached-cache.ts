@@ -32,7 +32,8 @@ export default defineRule({
     "Django 3.2 deprecated the `MemcachedCache` backend (python-memcached is unmaintained; removed in Django 4.1) in favour of " +
     "`PyMemcacheCache`, which takes the same `LOCATION` values. In settings files, each cache of a literal `CACHES = {...}` " +
     "dict whose `BACKEND` is the old path gets the new one, quotes kept, when the cache has no `OPTIONS` (those are " +
-    "client arguments and differ between python-memcached and pymemcache) and no `**` spread. The project then needs the " +
+    "client arguments and differ between python-memcached and pymemcache) and no `**` spread, and nothing in the file " +
+    "compares a value with the old path. The project then needs the " +
     "`pymemcache` package. Every other mention of the old backend in a settings file (a cache with OPTIONS, a value built " +
     "elsewhere) is reported.",
   docs: DOCS,
@@ -42,7 +43,11 @@ export default defineRule({
     return {
       module() {
         const handled = new Set<number>();
-        for (const setting of settingAssignments(ctx, "CACHES")) {
+        const strings = oldBackendStrings(ctx.root, ctx.source);
+        // A comparison with the old path (`IS_MEMCACHED = CACHES[...]["BACKEND"] == "...MemcachedCache"`)
+        // would flip once the backend changes: then every mention is the user's to change together.
+        const compared = strings.some((s) => s.parent?.type === "comparison_operator");
+        for (const setting of compared ? [] : settingAssignments(ctx, "CACHES")) {
           for (const cache of literalPairs(setting.value) ?? []) {
             const config = literalPairs(cache.childForFieldName("value"));
             const backend = config && pairNamed(config, "BACKEND")?.childForFieldName("value");
@@ -54,7 +59,7 @@ export default defineRule({
             ]);
           }
         }
-        for (const string of oldBackendStrings(ctx.root, ctx.source)) {
+        for (const string of strings) {
           if (handled.has(string.id)) continue;
           ctx.report(
             string,
