@@ -30,7 +30,8 @@ export default defineRule({
     "Django 4.0 deprecated the `SERIALIZE` test database setting (removed in 5.0): the test runner serializes a database " +
     "only when a test case sets `serialized_rollback = True`. In settings files, the `\"SERIALIZE\"` entry of a literal " +
     "`\"TEST\"` dict inside a literal `DATABASES = {...}` is deleted with its comma (and the comment on its line). A " +
-    "`SERIALIZE` key anywhere else in a settings file (a dict built elsewhere, `**` spreads) is reported.",
+    "`SERIALIZE` key anywhere else in a settings file (a dict built elsewhere, `**` spreads) is reported, and so is every " +
+    "mention when the file reads the entry by subscript or `.get()`.",
   docs: DOCS,
   needles: ["SERIALIZE"],
   files: "settings",
@@ -38,7 +39,11 @@ export default defineRule({
     return {
       module() {
         const handled = new Set<number>();
-        for (const setting of settingAssignments(ctx, "DATABASES")) {
+        const keys = stringsOf(ctx.root, ctx.source, "SERIALIZE");
+        // `DATABASES["default"]["TEST"]["SERIALIZE"]` or `.get("SERIALIZE")` elsewhere in the file
+        // reads the entry (a KeyError once it is gone): then every mention is reported instead.
+        const read = keys.some((k) => ["subscript", "argument_list"].includes(unparenthesize(k).parent?.type ?? ""));
+        for (const setting of read ? [] : settingAssignments(ctx, "DATABASES")) {
           for (const database of literalPairs(setting.value) ?? []) {
             const config = literalPairs(database.childForFieldName("value"));
             const test = config && pairNamed(config, "TEST")?.childForFieldName("value");
@@ -51,7 +56,7 @@ export default defineRule({
             ctx.fix(`DATABASES TEST SERIALIZE removed`, edits);
           }
         }
-        for (const key of stringsOf(ctx.root, ctx.source, "SERIALIZE")) {
+        for (const key of keys) {
           if (handled.has(key.id) || handled.has(unparenthesize(key).id)) continue;
           ctx.report(
             key,
