@@ -29,7 +29,7 @@ import type { Finding } from "./engine/rule.js";
 import type { Problem } from "./engine/transform.js";
 
 export const CACHE_DIR = ".pycodemod_cache";
-const FORMAT = 3;
+const FORMAT = 4;
 /** A stamp is trusted only for files whose times are at least this much older than the read. */
 const RACY_MS = 3000;
 
@@ -109,9 +109,10 @@ const saltTags = new Map<string, string>();
 
 /**
  * A short tag for a profile's salt (two 32-bit FNV-1a hashes): enough to tell a run's few
- * profiles apart, and no reason to load node:crypto on a run that reads no file.
+ * profiles apart, and no reason to load node:crypto on a run that reads no file. Also names the
+ * cache's files, which hold the whole key they were made for and are used only for that key.
  */
-function saltTag(salt: string): string {
+export function saltTag(salt: string): string {
   let tag = saltTags.get(salt);
   if (tag === undefined) {
     let a = 0x811c9dc5;
@@ -174,7 +175,7 @@ export class ResultCache {
   private readonly entries: Record<string, Entry>;
   private dirty = false;
 
-  private constructor(private readonly file: string, entries: Record<string, Entry>) {
+  private constructor(private readonly file: string, entries: Record<string, Entry>, private readonly key = "") {
     this.entries = entries;
   }
 
@@ -197,16 +198,18 @@ export class ResultCache {
   static open(root: string, configuration: unknown): ResultCache | undefined {
     const id = currentBuildId();
     if (!id) return undefined;
-    const fingerprint = hashBytes(JSON.stringify({ FORMAT, id, configuration }), "hex").slice(0, 20);
-    const file = path.join(root, CACHE_DIR, `results-${fingerprint}.json`);
+    // Named by a cheap tag of the key (a warm run need not load node:crypto), and used only when it
+    // holds that very key.
+    const key = JSON.stringify({ FORMAT, id, configuration });
+    const file = path.join(root, CACHE_DIR, `results-${saltTag(key)}.json`);
     let entries: Record<string, Entry> = {};
     try {
-      const data = JSON.parse(readFileSync(file, "utf8")) as { format?: number; entries?: Record<string, Entry> };
-      if (data.format === FORMAT && data.entries && typeof data.entries === "object" && !Array.isArray(data.entries)) entries = data.entries;
+      const data = JSON.parse(readFileSync(file, "utf8")) as { format?: number; key?: string; entries?: Record<string, Entry> };
+      if (data.format === FORMAT && data.key === key && data.entries && typeof data.entries === "object" && !Array.isArray(data.entries)) entries = data.entries;
     } catch {
       // Missing or corrupt: start empty; it is rewritten on save.
     }
-    return new ResultCache(file, entries);
+    return new ResultCache(file, entries, key);
   }
 
   /**
@@ -326,7 +329,7 @@ export class ResultCache {
       mkdirSync(dir, { recursive: true });
       writeFileSync(path.join(dir, ".gitignore"), "# Written by pycodemod: the cache never belongs in git.\n*\n");
       const temp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(temp, JSON.stringify({ format: FORMAT, entries: this.entries }));
+      writeFileSync(temp, JSON.stringify({ format: FORMAT, key: this.key, entries: this.entries }));
       renameSync(temp, this.file);
       // Caches of other configurations (targets, rule choices, builds) unused for a week go.
       const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;

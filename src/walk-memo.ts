@@ -23,7 +23,7 @@
 //   kept, and a missing, corrupt or foreign file is ignored (the walk is done, and kept anew).
 import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { CACHE_DIR, currentBuildId, hashBytes, stampFor } from "./cache.js";
+import { CACHE_DIR, currentBuildId, saltTag, stampFor } from "./cache.js";
 import type { DiscoveredFile, DiscoverOptions, DiscoveryResult, WalkRecorder } from "./discover.js";
 
 const FORMAT = 1;
@@ -172,7 +172,7 @@ export function walkMemo(root: string, paths: readonly string[], options: Discov
   const dir = path.join(root, CACHE_DIR);
   return (kind, walk) => {
     const key = JSON.stringify({ FORMAT, id, kind, root, paths, exclude: options.exclude ?? [], gitignore: options.gitignore !== false, dotenv: options.dotenv === true });
-    const file = path.join(dir, `walk-${hashBytes(key, "hex").slice(0, 20)}.json`);
+    const file = path.join(dir, `walk-${saltTag(key)}.json`);
     try {
       const kept = JSON.parse(readFileSync(file, "utf8")) as Kept;
       if (kept.format === FORMAT && kept.key === key && typeof kept.seen === "object" && typeof kept.links === "object" && Array.isArray(kept.files) && Array.isArray(kept.skipped) && stillValid(kept)) {
