@@ -181,13 +181,10 @@ export function walkMemo(root: string, paths: readonly string[], options: Discov
     } catch {
       // Missing or corrupt: walk, and keep the walk anew.
     }
-    let device: number | undefined;
-    try {
-      mkdirSync(dir, { recursive: true });
-      device = folderTimesMove(dir);
-    } catch {
-      device = undefined;
-    }
+    // The probe needs the cache folder, which this does not make: a first run makes it at its end
+    // (making it earlier would move the root folder's time anyway, and a run stopped by a usage
+    // error leaves nothing behind).
+    const device = folderTimesMove(dir);
     if (device === undefined) return walk(options);
     const recorder = new Recorder(device);
     const result = walk({ ...options, record: recorder });
