@@ -52,7 +52,16 @@ export default defineRule({
           const names = o.params.map(parameterName);
           const oldStyle = o.params.length === 2 && allPlain(o.params);
           const hasRequest = o.params.length === 3 && allPlain(o.params) && names[1] === "request";
-          if (!oldStyle && !hasRequest) continue;
+          if (!oldStyle && !hasRequest) {
+            // From 4.1 Django calls configure_user(request, user, created=created): a signature that
+            // cannot take that (`(self, user, created=True)`, `(self, req, usr)`) fails at login.
+            const open = o.params.some((p) => !["identifier", "default_parameter", "typed_parameter", "typed_default_parameter"].includes(p.type));
+            const created = names.indexOf("created");
+            if (wantsCreated && !open && (created < 0 || created < 3)) {
+              ctx.report(o.fn, `configure_user() is called as configure_user(request, user, created=...) since Django 4.1, which this signature cannot take; left alone: write it as (self, request, user, created=True) by hand; see ${DOCS}`);
+            }
+            continue;
+          }
           const addCreated = wantsCreated;
           if (!oldStyle && !addCreated) continue;
           const leave = (why: string) =>
