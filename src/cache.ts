@@ -87,6 +87,15 @@ export function hashBytes(bytes: Uint8Array | string, encoding: "base64url" | "h
   return crypto.createHash("sha1").update(bytes).digest(encoding);
 }
 
+/**
+ * The key of a file's content in the cache: the hash of its bytes, and of its profile's salt when
+ * it belongs to a profile other than the run's own (its sub-project's own target or ignores give
+ * another answer for the same bytes).
+ */
+export function contentKey(bytes: Uint8Array, salt: string | undefined): string {
+  return hashBytes(bytes) + (salt ? hashBytes(salt) : "");
+}
+
 /** The parts of a file's stat that a stamp is made of. */
 export interface StatLike {
   size: number;

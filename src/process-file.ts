@@ -12,7 +12,7 @@ import type { ProjectLookup } from "./engine/project.js";
 import { processTemplate, type TemplateSettings } from "./templates/process.js";
 import { dotenvResult, type DotenvSettings } from "./dotenv/process.js";
 import { ProjectView } from "./project-view.js";
-import { hashBytes, stampFor, type CachedAnswer, type Dependency, type ResultCache } from "./cache.js";
+import { contentKey, hashBytes, stampFor, type CachedAnswer, type Dependency, type ResultCache } from "./cache.js";
 
 export interface FileJob {
   absolute: string;
@@ -111,7 +111,7 @@ function templateResult(job: FileJob, settings: JobSettings): FileResult | Promi
   if (!cache) return processTemplate(job, templates);
   const stat = statOf(job);
   const answered = (answer: CachedAnswer): FileResult => ({ ...baseResult(job), template: true, ...answer });
-  const stamp = stat?.isFile() ? stampFor(stat) : undefined;
+  const stamp = stat?.isFile() ? stampFor(stat, settings.cacheSalt) : undefined;
   const known = cache.lookupStamp(job.display, stamp);
   if (known) return answered(known);
   let bytes: Buffer;
@@ -121,7 +121,7 @@ function templateResult(job: FileJob, settings: JobSettings): FileResult | Promi
   } catch {
     return processTemplate(job, templates); // it reports the problem
   }
-  const hash = hashBytes(bytes);
+  const hash = contentKey(bytes, settings.cacheSalt);
   const cached = cache.lookup(job.display, hash, stamp);
   if (cached) return answered(cached);
   let askedOwnLibrary = false;
@@ -129,7 +129,7 @@ function templateResult(job: FileJob, settings: JobSettings): FileResult | Promi
     askedOwnLibrary = true;
     return templates.ownLibrary(name);
   };
-  const result = processTemplate(job, { ...templates, ownLibrary }, { bytes, stat: stat! });
+  const result = processTemplate(job, { ...templates, ownLibrary }, { bytes, stat: stat! }, settings.cacheSalt);
   // A rewritten template's final text may be kept when lexing it again asked nothing of the project.
   const keep = (done: FileResult): FileResult => {
     if (!askedOwnLibrary || done.settledHash) cache.remember(job.display, hash, stamp);
@@ -164,7 +164,7 @@ function loadFile(job: FileJob, known?: Stats): LoadedFile | FileResult {
  */
 export function triageFile(job: FileJob, settings: JobSettings): { done: FileResult | Promise<FileResult> } | { size: number; loaded: LoadedFile } {
   if (job.template) return { done: templateResult(job, settings) };
-  if (job.dotenv) return { done: dotenvResult(job, settings.dotenv, settings.cache) };
+  if (job.dotenv) return { done: dotenvResult(job, settings.dotenv, settings.cache, settings.cacheSalt) };
   const cache = settings.cache;
   // With the cache: a file whose stamp has not moved since a run that found nothing is not read.
   const stat = cache ? statOf(job) : undefined;
@@ -174,7 +174,7 @@ export function triageFile(job: FileJob, settings: JobSettings): { done: FileRes
   const loaded = loadFile(job, stat);
   if (!("decoded" in loaded)) return { done: loaded };
   if (cache) {
-    const hash = hashBytes(loaded.bytes) + (settings.cacheSalt ? hashBytes(settings.cacheSalt) : "");
+    const hash = contentKey(loaded.bytes, settings.cacheSalt);
     const cached = cache.lookup(job.display, hash, stamp);
     if (cached) return { done: { ...baseResult(job), ...cached } };
     cache.remember(job.display, hash, stamp);
@@ -190,7 +190,7 @@ export function triageFile(job: FileJob, settings: JobSettings): { done: FileRes
  */
 export async function processFile(job: FileJob, settings: JobSettings, preloaded?: LoadedFile): Promise<FileResult> {
   if (job.template) return templateResult(job, settings);
-  if (job.dotenv) return dotenvResult(job, settings.dotenv, settings.cache);
+  if (job.dotenv) return dotenvResult(job, settings.dotenv, settings.cache, settings.cacheSalt);
   const loaded = preloaded ?? loadFile(job);
   if (!("decoded" in loaded)) return loaded;
   const { stat, decoded } = loaded;
@@ -220,7 +220,7 @@ export async function processFile(job: FileJob, settings: JobSettings, preloaded
       const bytes = encode(decoded, result.code);
       out.folder = await writeAtomicAsync(job.absolute, bytes, stat);
       out.written = true;
-      if (result.settled) out.settledHash = hashBytes(bytes);
+      if (result.settled) out.settledHash = contentKey(bytes, settings.cacheSalt);
     } catch (error) {
       return { ...out, status: "error", written: false, findings: placed(result.findings, false), ...(result.declined ? { declined: placed(result.declined, false) } : {}), problems: [...out.problems, writeProblem(error)] };
     }

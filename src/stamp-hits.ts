@@ -25,8 +25,8 @@ export function answerStampHits(files: readonly FileJob[], settingsList: readonl
     if (cache.recordedStamp(file.display) === undefined) continue;
     const stat = statSync(file.absolute, { throwIfNoEntry: false });
     if (!stat?.isFile()) continue;
-    // Templates carry no salt in their stamps (templateResult), Python files their profile's.
-    const stamp = stampFor(stat, file.template ? "" : settings.cacheSalt, now);
+    // Stamps carry the salt of the file's profile, templates' as Python files' (process-file.ts).
+    const stamp = stampFor(stat, settings.cacheSalt, now);
     const known = cache.lookupStamp(file.display, stamp);
     if (!known) continue;
     // The object process-file.ts builds for a hit, keys in the same order, without its spreads:

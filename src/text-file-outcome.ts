@@ -2,7 +2,7 @@
 // result of its transform, its text kept for --diff, and in write mode the settled hash and the
 // atomic write, the flush running while the caller goes on.
 import type { Stats } from "node:fs";
-import { hashBytes } from "./cache.js";
+import { contentKey } from "./cache.js";
 import { encode } from "./engine/text.js";
 import { writeAtomicAsync, writeProblem } from "./io.js";
 import type { FileJob, FileResult } from "./process-file.js";
@@ -22,9 +22,11 @@ export interface TextOutcome {
    * looks at no other file. Then the cache may keep it, as it keeps a settled Python file.
    */
   final: (code: string) => boolean;
+  /** The cache salt of the file's profile (cache.ts contentKey), so the settled entry is found. */
+  salt?: string;
 }
 
-export function textFileOutcome(job: FileJob, { out, decoded, code, changed, settings, stat, final }: TextOutcome): FileResult | Promise<FileResult> {
+export function textFileOutcome(job: FileJob, { out, decoded, code, changed, settings, stat, final, salt }: TextOutcome): FileResult | Promise<FileResult> {
   if (!changed) return out;
   if (settings.keepText) {
     out.before = decoded.text;
@@ -32,7 +34,7 @@ export function textFileOutcome(job: FileJob, { out, decoded, code, changed, set
   }
   if (!settings.write) return out;
   const bytesOut = encode({ encoding: "utf-8", bom: decoded.bom }, code);
-  if (final(code)) out.settledHash = hashBytes(bytesOut);
+  if (final(code)) out.settledHash = contentKey(bytesOut, salt);
   return (async (): Promise<FileResult> => {
     try {
       out.folder = await writeAtomicAsync(job.absolute, bytesOut, stat);

@@ -194,6 +194,25 @@ describe("result cache: stamps and templates", () => {
     expect((await runCli(root, ["-t", "django-5.0", "--check", "."])).stdout).toBe("app/a.py\n");
   }, 40_000);
 
+  it("a template of a sub-project is worked out again when the sub-project's own target moves", async () => {
+    // The sub-project's target salts its files' entries; templates' too, or the answer worked out
+    // at django-3.0 (ifequal is still fine there) would be served at django-4.0.
+    const root = makeTree({
+      "requirements.txt": "Django>=4.0\n",
+      "app/views.py": "x = 1\n",
+      "sub/requirements.txt": "Django>=3.0\n",
+      "sub/app/views.py": "y = 1\n",
+      "sub/app/templates/app/page.html": "{% ifequal a b %}x{% endifequal %}\n",
+    });
+    await settle();
+    expect((await runCli(root, ["--check", "."])).status).toBe(0);
+    expect(entries(root)["sub/app/templates/app/page.html"]!.t).toMatch(/^\d+:/);
+    writeFileSync(path.join(root, "sub/requirements.txt"), "Django>=4.0\n");
+    const second = await runCli(root, ["--check", "."]);
+    expect(second.stdout).toBe("sub/app/templates/app/page.html\n");
+    expect(second.status).toBe(1);
+  }, 40_000);
+
   it("a template whose answer asked for the project's own tag libraries is not kept", async () => {
     const root = makeTree({
       "app/templatetags/__init__.py": "",

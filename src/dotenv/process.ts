@@ -5,7 +5,7 @@
 import { readFileSync, statSync, type Stats } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import path from "node:path";
-import { hashBytes, stampFor, type CachedAnswer, type ResultCache } from "../cache.js";
+import { contentKey, stampFor, type CachedAnswer, type ResultCache } from "../cache.js";
 import { textFileOutcome } from "../text-file-outcome.js";
 import { prefilterFor } from "../engine/prefilter.js";
 import type { FileJob, FileResult } from "../process-file.js";
@@ -38,7 +38,7 @@ interface Seen {
   settled: boolean;
 }
 
-function processDotenv(job: FileJob, settings: DotenvSettings, loaded: { bytes: Buffer; stat: Stats }, seen: Seen): FileResult | Promise<FileResult> {
+function processDotenv(job: FileJob, settings: DotenvSettings, loaded: { bytes: Buffer; stat: Stats }, seen: Seen, salt: string | undefined): FileResult | Promise<FileResult> {
   const consulted = () => {
     seen.elsewhere = true;
   };
@@ -61,7 +61,7 @@ function processDotenv(job: FileJob, settings: DotenvSettings, loaded: { bytes: 
   const status = result.changed ? "changed" : result.problems.length > 0 ? "error" : "unchanged";
   const out: FileResult = { ...base, status, fixes: result.fixes, findings: result.findings, problems: result.problems };
   return textFileOutcome(job, {
-    out, decoded, code: result.code, changed: result.changed, settings, stat: loaded.stat,
+    out, decoded, code: result.code, changed: result.changed, settings, stat: loaded.stat, salt,
     final: (code) => {
       let againConsulted = false;
       const consult = () => {
@@ -76,7 +76,7 @@ function processDotenv(job: FileJob, settings: DotenvSettings, loaded: { bytes: 
 }
 
 /** A dotenv file's result, through the cache when there is one. */
-export function dotenvResult(job: FileJob, settings: DotenvSettings | undefined, cache: ResultCache | undefined): FileResult | Promise<FileResult> {
+export function dotenvResult(job: FileJob, settings: DotenvSettings | undefined, cache: ResultCache | undefined, salt?: string): FileResult | Promise<FileResult> {
   const base = { path: job.display, absolutePath: job.absolute, dotenv: true as const, fixes: [], findings: [], problems: [] };
   if (!settings) return { ...base, status: "unchanged" };
   let stat: Stats;
@@ -84,7 +84,7 @@ export function dotenvResult(job: FileJob, settings: DotenvSettings | undefined,
   try {
     stat = statSync(job.absolute);
     if (stat.isDirectory()) return { ...base, status: "error", problems: [{ kind: "io-error", message: "is a directory" }] };
-    const stamp = cache && stat.isFile() ? stampFor(stat) : undefined;
+    const stamp = cache && stat.isFile() ? stampFor(stat, salt) : undefined;
     const known = cache?.lookupStamp(job.display, stamp);
     if (known) return { ...base, ...known };
     bytes = readFileSync(job.absolute);
@@ -92,14 +92,14 @@ export function dotenvResult(job: FileJob, settings: DotenvSettings | undefined,
     return { ...base, status: "error", problems: [{ kind: "io-error", message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? error}` }] };
   }
   const answered = (answer: CachedAnswer): FileResult => ({ ...base, ...answer });
-  const stamp = cache && stat.isFile() ? stampFor(stat) : undefined;
-  const hash = cache ? hashBytes(bytes) : "";
+  const stamp = cache && stat.isFile() ? stampFor(stat, salt) : undefined;
+  const hash = cache ? contentKey(bytes, salt) : "";
   const cached = cache?.lookup(job.display, hash, stamp);
   if (cached) return answered(cached);
   // A result that looked at other files is not kept, unless it is a rewrite whose new text is final
   // on its own (the cache then keeps that text's answer, which looked at nothing).
   const seen: Seen = { elsewhere: false, settled: false };
-  const result = processDotenv(job, settings, { bytes, stat }, seen);
+  const result = processDotenv(job, settings, { bytes, stat }, seen, salt);
   if (cache && (!seen.elsewhere || seen.settled)) cache.remember(job.display, hash, stamp);
   return result;
 }

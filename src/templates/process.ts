@@ -36,9 +36,9 @@ export function decodeTemplate(bytes: Uint8Array): { text: string; bom: boolean 
 /**
  * A template's result; a promise only when it is being written (the flush to disk runs while the
  * caller goes on, as for Python files). `loaded`: the file's bytes and the stat taken before
- * reading them, when the caller has them.
+ * reading them, when the caller has them; `salt`, the cache salt of the file's profile (for the settled hash).
  */
-export function processTemplate(job: FileJob, settings: TemplateSettings, loaded?: { bytes: Buffer; stat: Stats }): FileResult | Promise<FileResult> {
+export function processTemplate(job: FileJob, settings: TemplateSettings, loaded?: { bytes: Buffer; stat: Stats }, salt?: string): FileResult | Promise<FileResult> {
   const base = { path: job.display, absolutePath: job.absolute, template: true as const, fixes: [], findings: [], problems: [] };
   let bytes: Buffer;
   let stat: Stats;
@@ -60,7 +60,7 @@ export function processTemplate(job: FileJob, settings: TemplateSettings, loaded
   const status = result.changed ? "changed" : result.problems.length > 0 ? "error" : "unchanged";
   const out: FileResult = { ...base, status, fixes: result.fixes, findings: result.findings, problems: result.problems };
   return textFileOutcome(job, {
-    out, decoded, code: result.code, changed: result.changed, settings, stat,
+    out, decoded, code: result.code, changed: result.changed, settings, stat, salt,
     final: (code) => {
       let againAsked = false;
       const again = transformTemplate(code, {
