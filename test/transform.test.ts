@@ -124,6 +124,49 @@ describe("safety net", () => {
     expect(out.problems).toMatchObject([{ kind: "invalid-output", rule: "test/breaker", line: 1 }]);
   });
 
+  // tree-sitter parses `f"{d["k"]}"` (Python 3.12 does too), but Python 3.11 and older do not.
+  const quoter = defineRule({
+    id: "test/quoter", framework: "django", since: "1.7", summary: "test", needles: ["old"],
+    create(ctx) {
+      return {
+        module() {
+          for (const node of ctx.facts.identifiers("old")) ctx.fix("quote", [{ start: node.startIndex, end: node.endIndex, text: 'd["k"]' }]);
+        },
+      };
+    },
+  });
+
+  it("drops a rule that writes the f-string's own quote into its {...}, and keeps the others", () => {
+    const out = run('x = f"{old}"\nother(2)\n', [quoter, renameIdentifier("test/a", "other", "fine")]);
+    expect(out.code).toBe('x = f"{old}"\nfine(2)\n');
+    expect(out.problems).toMatchObject([{ kind: "invalid-output", rule: "test/quoter", line: 1 }]);
+    expect(out.problems[0]!.message).toContain("before 3.12");
+  });
+
+  it("lets the same edit through where Python 3.11 parses it, and fields the file already had", () => {
+    const other = run("x = f'{old}'\ny = f'''{old}'''\n", [quoter]);
+    expect(other.code).toBe("x = f'{d[\"k\"]}'\ny = f'''{d[\"k\"]}'''\n");
+    expect(other.problems).toEqual([]);
+    // The file already holds a 3.12-only field: the rule adds none, so its edit stands.
+    const already = run('a = f"{e["z"]}"\nb = old\n', [quoter]);
+    expect(already.code).toBe('a = f"{e["z"]}"\nb = d["k"]\n');
+    expect(already.problems).toEqual([]);
+  });
+
+  it("counts a backslash or comment in an f-string's expression, not a # in its format spec", () => {
+    const backslash = defineRule({
+      id: "test/backslash", framework: "django", since: "1.7", summary: "test", needles: ["old"],
+      create(ctx) {
+        return { module() { for (const node of ctx.facts.identifiers("old")) ctx.fix("nl", [{ start: node.startIndex, end: node.endIndex, text: "'\\n'.join(y)" }]); } };
+      },
+    });
+    const out = run('x = f"{old}"\ny = f"{n:#x}"\n', [backslash]);
+    expect(out.code).toBe('x = f"{old}"\ny = f"{n:#x}"\n');
+    expect(out.problems).toMatchObject([{ kind: "invalid-output", rule: "test/backslash" }]);
+    const plain = run('x = old\ny = f"{n:#x}"\n', [backslash]);
+    expect(plain.code).toBe("x = '\\n'.join(y)\ny = f\"{n:#x}\"\n");
+  });
+
   it("leaves the file unchanged when a rule throws", () => {
     const thrower = defineRule({
       id: "test/throws", framework: "django", since: "1.7", summary: "test", needles: ["old"],

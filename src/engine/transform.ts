@@ -9,6 +9,7 @@ import { prefilterFor } from "./prefilter.js";
 import { ruleAppliesToFile, type Finding, type Rule, type RuleContext, type Visitor } from "./rule.js";
 import { LineIndex, newlineOf, positionOf } from "./text.js";
 import { IgnoreComments } from "./ignore-comments.js";
+import { mayAddNewerFStringFields, newerFStringFields } from "./older-fstrings.js";
 import { PassHistory } from "./position-map.js";
 import type { ProjectLookup, StarNames } from "./project.js";
 
@@ -115,18 +116,23 @@ export function transformSync(source: string, options: TransformOptions): Transf
       }
       const accepted = acceptFixes(outcome.fixes);
       let next = accepted.apply(text);
+      // f-string fields only Python 3.12 parses, counted before the pass when its edits may add one.
+      const fStringFields = mayAddNewerFStringFields(next, accepted.fixes) ? newerFStringFields(current!.rootNode) : undefined;
       // Incremental: tree-sitter re-parses only around the edits (the old tree is consumed).
       const reused = current!;
       current = undefined;
       let nextTree = reparse(reused, text, accepted.sorted, next);
-      if (nextTree.rootNode.hasError) {
+      if (breaks(nextTree, fStringFields)) {
         // Find the rule(s) whose edits break the syntax, drop them, keep the others.
         nextTree.delete();
-        const checked = dropBreakingRules(text, accepted.fixes);
+        const checked = dropBreakingRules(text, accepted.fixes, fStringFields);
         for (const rule of checked.broken) {
+          const fString = checked.fString.includes(rule);
           problems.push({
             kind: "invalid-output", rule,
-            message: `rule ${rule} produced code that does not parse; its changes to this file were dropped`,
+            message: fString
+              ? `rule ${rule} wrote a quote, backslash or comment into an f-string's {...}, which Python before 3.12 cannot parse; its changes to this file were dropped`
+              : `rule ${rule} produced code that does not parse; its changes to this file were dropped`,
             line: firstLineOf(text, accepted.fixes.find((f) => f.rule === rule)),
           });
         }
@@ -206,18 +212,31 @@ function acceptFixes(fixes: Fix[]): EditSet {
   return set;
 }
 
-function dropBreakingRules(text: string, fixes: Fix[]): { set: EditSet; broken: string[] } {
+/**
+ * Whether a pass's new tree is broken: a syntax error, or more f-string fields that only Python
+ * 3.12 parses than before the pass (`fStringFields`, counted only when the edits may add one).
+ */
+function breaks(tree: Tree, fStringFields: number | undefined): boolean {
+  return tree.rootNode.hasError || (fStringFields !== undefined && newerFStringFields(tree.rootNode) > fStringFields);
+}
+
+function dropBreakingRules(text: string, fixes: Fix[], fStringFields: number | undefined): { set: EditSet; broken: string[]; fString: string[] } {
   const broken: string[] = [];
+  const fString: string[] = [];
   let kept: Fix[] = [];
   for (const rule of [...new Set(fixes.map((f) => f.rule))]) {
     const trial = acceptFixes([...kept, ...fixes.filter((f) => f.rule === rule)]);
     const tree = parse(trial.apply(text));
-    const ok = !tree.rootNode.hasError;
+    const syntaxError = tree.rootNode.hasError;
+    const ok = !syntaxError && !breaks(tree, fStringFields);
     tree.delete();
     if (ok) kept = trial.fixes;
-    else broken.push(rule);
+    else {
+      broken.push(rule);
+      if (!syntaxError) fString.push(rule);
+    }
   }
-  return { set: acceptFixes(kept), broken };
+  return { set: acceptFixes(kept), broken, fString };
 }
 
 function firstStart(fix: Fix): number {
