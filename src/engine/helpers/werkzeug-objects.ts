@@ -6,6 +6,7 @@
 // object (pandas' `to_list()`) must keep working.
 import type { Facts } from "../facts.js";
 import type { Node } from "../parser.js";
+import { soleAssignedValue } from "./bound-value.js";
 
 const REQUEST_GLOBALS = new Set(["flask.request", "flask.globals.request"]);
 const RESPONSE_FACTORIES = new Set([
@@ -29,21 +30,6 @@ function calls(facts: Facts, node: Node, names: ReadonlySet<string>): boolean {
   const callee = node.childForFieldName("function")!;
   const qualified = callee.type === "identifier" || callee.type === "attribute" ? facts.qualifiedName(callee) : undefined;
   return qualified !== undefined && names.has(qualified);
-}
-
-/**
- * The value a plain local name surely holds: the right side of its only binding, an assignment
- * `name = value` in the scope it resolves in; undefined for parameters, loops, rebinding, ....
- */
-function soleAssignedValue(facts: Facts, id: Node): Node | undefined {
-  const resolution = facts.resolveName(id.text, id);
-  if (!resolution.scope || resolution.uncertain || resolution.bindings.length !== 1) return undefined;
-  const [binding] = resolution.bindings;
-  if (binding!.star || binding!.kind !== "bind") return undefined;
-  const assignment = binding!.node.parent;
-  if (assignment?.type !== "assignment" || assignment.childForFieldName("left")?.id !== binding!.node.id) return undefined;
-  if (binding!.node.endIndex > id.startIndex && binding!.node.id !== id.id && resolution.immediate) return undefined;
-  return assignment.childForFieldName("right") ?? undefined;
 }
 
 function isRequest(facts: Facts, node: Node, depth: number): boolean {
