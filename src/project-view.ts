@@ -9,6 +9,7 @@ import { decode } from "./engine/text.js";
 import { stampOf, type Dependency } from "./cache.js";
 import { discover } from "./discover.js";
 import { ProjectImporters, type Importer } from "./project-importers.js";
+import { ProjectWordReads } from "./project-word-reads.js";
 import type { SharedImporters } from "./shared-importers.js";
 
 export interface ProjectViewSetup {
@@ -43,6 +44,8 @@ export class ProjectView implements ProjectLookup {
   private readonly listings = new Map<string, Set<string>>();
   /** Who imports what, per import root, built on the first question (see project-importers.ts). */
   private readonly importers = new Map<string, ProjectImporters>();
+  /** Which files read a word, per import root, read on the first question (see project-word-reads.ts). */
+  private readonly wordReads = new Map<string, ProjectWordReads>();
   /** In a shared run, where the other threads' importer indexes come from. */
   private shared: SharedImporters | undefined;
 
@@ -102,6 +105,27 @@ export class ProjectView implements ProjectLookup {
     // are what the result depends on. "Nobody" needs no such care: a cached result is then a
     // rewrite already made, or a file left alone for another reason.
     for (const file of found?.files ?? []) this.note(file);
+    return found?.where;
+  }
+
+  readElsewhere(module: string, name: string): string | undefined {
+    const file = path.resolve(this.setup.cwd, module);
+    // As for importers: reading the whole root is not what the current file depends on.
+    const tracking = this.consulted;
+    this.consulted = undefined;
+    let found;
+    try {
+      const root = this.importRootOf(file);
+      let reads = this.wordReads.get(root);
+      if (!reads) this.wordReads.set(root, (reads = new ProjectWordReads(this.filesUnder(root), this.setup.cwd)));
+      found = reads.readerOf(name, file);
+    } finally {
+      this.consulted = tracking;
+    }
+    // A setting kept because a file reads it stays kept while that file is unchanged: the result
+    // depends on it. "Nobody" needs no such care: the setting is then deleted, and a changed
+    // result is cached only as its rewrite, which no longer holds the setting.
+    if (found) this.note(found.file);
     return found?.where;
   }
 

@@ -35,6 +35,11 @@ export interface ProjectLookup {
    * when `hasAll` is false, or as `module.name`): "path:line", or undefined when none does.
    */
   importedFrom?(module: string, name: string, hasAll: boolean): string | undefined;
+  /**
+   * Where another Python file of the project (under `module`'s import root) holds the word `name`
+   * other than as a plain assignment target: "path:line", or undefined when none does.
+   */
+  readElsewhere?(module: string, name: string): string | undefined;
 }
 
 export interface ModuleSummary {

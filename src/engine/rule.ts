@@ -86,9 +86,10 @@ export interface RuleContext {
   /**
    * The project's other modules, when the caller knows them: `module(".base")` is the module an
    * import of `.base` in this file names (in the file `from`, a project-relative path, when given).
-   * Read-only; undefined for one-file runs.
+   * `readElsewhere("FILE_CHARSET")`: where another Python file of the project reads the word
+   * ("app/views.py:12"), if any. Read-only; undefined for one-file runs.
    */
-  readonly project?: { module(spec: string, from?: string): ProjectModule | undefined };
+  readonly project?: { module(spec: string, from?: string): ProjectModule | undefined; readElsewhere?(name: string): string | undefined };
   /** Proposes edits that land together or not at all. */
   fix(message: string, edits: Edit[]): void;
   /** A warning that changes nothing. */

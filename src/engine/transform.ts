@@ -295,7 +295,10 @@ function runPass(
     (spec): StarNames => project ? project.starNames(options.filename, spec) : { unknown: "the rest of the project is not known here" },
     project?.importedFrom ? (name, hasAll) => project.importedFrom!(options.filename, name, hasAll) : undefined,
   );
-  const projectContext = project ? { module: (spec: string, from?: string) => project.module(from ?? options.filename, spec) } : undefined;
+  const projectContext = project ? {
+    module: (spec: string, from?: string) => project.module(from ?? options.filename, spec),
+    readElsewhere: (name: string) => project.readElsewhere?.(options.filename, name),
+  } : undefined;
   const newline = newlineOf(text);
   const ignores = IgnoreComments.scan(text);
   const fixes: Fix[] = [];

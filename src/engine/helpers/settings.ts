@@ -125,6 +125,10 @@ export function settingsChanges(spec: SettingsRule): Rule {
               // A settings module that another one star-imports (`from .base import *`) and reads
               // the setting from would get a NameError at import once the name is gone.
               const importer = ctx.facts.exportedWhy(change.name);
+              // App code reading it (`settings.X`, `getattr(settings, "X")`) would fail once it is
+              // gone: asked only now, when the change is about to be made (a scan of the project).
+              const readElsewhere = () => ctx.project?.readElsewhere?.(change.name);
+              const keptFor = (reader: string) => `${reader} reads it, which fails once the setting is gone`;
               if (change.action === "remove") {
                 if (change.keepIn?.(ctx)) continue;
                 const read = readAt(ctx, change.name);
@@ -133,21 +137,33 @@ export function settingsChanges(spec: SettingsRule): Rule {
                   if (!change.tidyOnly) ctx.report(id, `${change.name} has no effect at this Django version and can go; it is left in place because ${why}: delete it together with that use; see ${meta.docs}`);
                   continue;
                 }
+                const block = found.statement.parent!;
+                const statements = block.namedChildren.filter((c) => c && c.type !== "comment");
+                // A class whose only statement is this one would be left as `pass`: not ours to decide.
+                if (!found.chained && block.type === "block" && statements.length === 1) continue;
+                const reader = readElsewhere();
+                if (reader) {
+                  if (!change.tidyOnly) ctx.report(id, `${change.name} has no effect at this Django version and can go; it is left in place because ${keptFor(reader)}: change that use first, then delete the setting; see ${meta.docs}`);
+                  continue;
+                }
                 if (found.chained) {
                   // `USE_I18N = USE_L10N = True` → `USE_I18N = True`: only this target goes.
                   const right = found.assignment.childForFieldName("right")!;
                   ctx.fix(`${change.name} removed`, [{ start: id.startIndex, end: right.startIndex, text: "" }]);
                   continue;
                 }
-                const block = found.statement.parent!;
-                const statements = block.namedChildren.filter((c) => c && c.type !== "comment");
-                // A class whose only statement is this one would be left as `pass`: not ours to decide.
-                if (block.type === "block" && statements.length === 1) continue;
                 ctx.fix(`${change.name} removed`, removeSetting(ctx.source, ctx.root, found.statement, change.comment, tidyBlankLines ?? false));
               } else {
                 const to = change.action.rename;
                 if (importer) {
                   ctx.report(id, `${change.name} is now spelled ${to}; it is left as written because ${importer}: rename it there too; see ${meta.docs}`);
+                  continue;
+                }
+                // Keeping the old name beside the new one (`NEW = OLD = value`) is not safe in
+                // general: Django rejects some old/new pairs set together. So the finding.
+                const reader = readElsewhere();
+                if (reader) {
+                  ctx.report(id, `${change.name} is now spelled ${to}; it is left as written because ${keptFor(reader)}: rename it there too; see ${meta.docs}`);
                   continue;
                 }
                 ctx.fix(`${change.name} → ${to}`, [{ start: id.startIndex, end: id.endIndex, text: to }]);

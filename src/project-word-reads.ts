@@ -1,0 +1,90 @@
+// Which other Python file of a project reads a name: asked by the settings rules before they
+// delete or rename a setting, since app code reading it (`settings.FILE_CHARSET`,
+// `getattr(settings, "FILE_CHARSET")`, `from proj.settings import FILE_CHARSET`) would fail with
+// AttributeError or ImportError once the setting is gone.
+//
+// A word scan, no parse: the files of one import root are read on the first question (once per run
+// and root) and kept; each question looks for the whole word in each text. Strings and comments
+// count, and so does an attribute of an unrelated object: a scan can only find too much, which
+// keeps a setting and says why, never too little. One shape is not a read: the word as the target
+// of a plain assignment (`FILE_CHARSET = "utf-8"`, `A = FILE_CHARSET = x`), which another settings
+// module (or any module) binding the same name for itself writes.
+//
+// In other settings modules only `.NAME` and a quoted "NAME" count: a bare name there is that
+// module's own setting or one it star-imports, which the settings rule handles itself (it runs on
+// that module too, and a star import of the module being changed is an importer, see
+// project-importers.ts); comments there often name the settings they sit beside.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { isSettingsPath } from "./roles.js";
+
+/** A reader: "path:line" as shown, and its file (what an answer resting on it depends on). */
+export interface WordReader {
+  where: string;
+  file: string;
+}
+
+/** Text before the word on its line, when the word is an assignment target: only names and `=` there. */
+const TARGETS_BEFORE = /(?:^|\n)[ \t]*(?:[A-Za-z_]\w*[ \t]*=[ \t]*)*$/;
+/** Text after the word when it is assigned: `=` but not `==`. */
+const ASSIGNED_AFTER = /^[ \t]*=(?!=)/;
+
+export class ProjectWordReads {
+  private texts: Map<string, string> | undefined;
+  private readonly answers = new Map<string, WordReader | undefined>();
+
+  /** `files`: the Python files (absolute) of the import root, in a stable order. */
+  constructor(
+    private readonly files: readonly string[],
+    private readonly cwd: string,
+  ) {}
+
+  /** The first place, in a file other than `except` (absolute), where `name` is read; undefined when nowhere. */
+  readerOf(name: string, except: string): WordReader | undefined {
+    const key = `${except}\0${name}`;
+    if (this.answers.has(key)) return this.answers.get(key);
+    const answer = this.find(name, except);
+    this.answers.set(key, answer);
+    return answer;
+  }
+
+  private find(name: string, except: string): WordReader | undefined {
+    if (!/^\w+$/.test(name)) return undefined;
+    const word = new RegExp(`\\b${name}\\b`, "g");
+    for (const [file, text] of this.loaded()) {
+      if (file === except || !text.includes(name)) continue;
+      const shown = path.relative(this.cwd, file) || file;
+      const settings = isSettingsPath(shown);
+      word.lastIndex = 0;
+      for (let match = word.exec(text); match; match = word.exec(text)) {
+        const lineStart = text.lastIndexOf("\n", match.index) + 1;
+        const before = text.slice(lineStart, match.index);
+        const after = text.slice(match.index + name.length, match.index + name.length + 8);
+        if (TARGETS_BEFORE.test(before) && ASSIGNED_AFTER.test(after)) continue;
+        if (settings && !/(?:\.[ \t]*|["'])$/.test(before)) continue;
+        return { where: `${shown}:${lineOf(text, match.index)}`, file };
+      }
+    }
+    return undefined;
+  }
+
+  private loaded(): Map<string, string> {
+    if (!this.texts) {
+      this.texts = new Map();
+      for (const file of this.files) {
+        try {
+          this.texts.set(file, readFileSync(file, "latin1")); // the names asked about are ASCII
+        } catch {
+          // unreadable: its own result says so
+        }
+      }
+    }
+    return this.texts;
+  }
+}
+
+function lineOf(text: string, index: number): number {
+  let line = 1;
+  for (let at = text.indexOf("\n"); at >= 0 && at < index; at = text.indexOf("\n", at + 1)) line++;
+  return line;
+}
