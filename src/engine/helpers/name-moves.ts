@@ -19,6 +19,7 @@ import { callArgs, callOf, type CallArgs } from "./calls.js";
 import { formatImportName, fromImportLine, rewriteImportEntries, type ImportName } from "./imports.js";
 import { insertAbove, removeStatement, replaceStatement } from "./statements.js";
 import { mayReachNames } from "../text-scan.js";
+import { planStarUses } from "./name-moves-star.js";
 
 export interface NameMove {
   /** Qualified old name: `django.utils.encoding.force_text`. */
@@ -60,7 +61,7 @@ export interface NameMoveRule extends Omit<RuleMeta, "needles"> {
   removedModules?: string[];
 }
 
-function split(qualified: string): [module: string, name: string] {
+export function split(qualified: string): [module: string, name: string] {
   const at = qualified.lastIndexOf(".");
   return [qualified.slice(0, at), qualified.slice(at + 1)];
 }
@@ -87,8 +88,9 @@ export function nameMoves(spec: NameMoveRule): Rule {
     needles: needles ?? [...new Set(spec.moves.map((m) => lastPart(m.from)))],
     // Any reference to `a.b.mod.old` spells both `old` and `mod` somewhere (in an import or an
     // attribute chain), so a file missing either for every move has nothing for this rule.
-    // The old names are reached through explicit imports and attribute chains (see mayReachNames).
-    precheck: spec.precheck ?? mayReachNames(spec.moves.map((m) => m.from)),
+    // The old names are reached through explicit imports, attribute chains, and bare uses a star
+    // import binds (see mayReachNames).
+    precheck: spec.precheck ?? mayReachNames(spec.moves.map((m) => m.from), { bare: true }),
     create(ctx) {
       const moves = activeMoves(spec, ctx);
       if (moves.size === 0) return {};
@@ -105,6 +107,7 @@ export function nameMoves(spec: NameMoveRule): Rule {
           for (const group of byStatement.values()) planStatement(ctx, plan, group, moves, spec.docs);
           planAttributeForms(ctx, plan, moves, removed, spec.docs);
           plan.flush();
+          planStarUses(ctx, moves, spec.docs);
         },
       };
     },
@@ -112,7 +115,7 @@ export function nameMoves(spec: NameMoveRule): Rule {
 }
 
 /** The name a use is written as after the move: `force_str`, or `html.unescape`. */
-function spelling(move: NameMove): string {
+export function spelling(move: NameMove): string {
   const [module, name] = split(move.to);
   return `${move.style === "attribute" ? `${module}.${name}` : name}${move.suffix ?? ""}`;
 }
@@ -121,7 +124,7 @@ function spelling(move: NameMove): string {
  * The replacement text for a use at `site`: inside an f-string's `{...}`, quotes in a suffix such as
  * `("flask")` must differ from the f-string's own (Python before 3.12 ends the string there).
  */
-function spellingAt(move: NameMove, site: Node): string {
+export function spellingAt(move: NameMove, site: Node): string {
   const text = spelling(move);
   if (move.suffix === undefined) return text;
   for (let n: Node | null = site.parent; n; n = n.parent) {
@@ -139,7 +142,7 @@ function rewritesEveryUse(move: NameMove): boolean {
 }
 
 /** The argument edits a use needs (none for plain moves), or why the use cannot be rewritten. */
-function argumentEdits(ctx: RuleContext, use: Node, move: NameMove): Edit[] | string {
+export function argumentEdits(ctx: RuleContext, use: Node, move: NameMove): Edit[] | string {
   if (!move.arguments) return [];
   const call = callOf(use);
   if (!call) return "it is used without being called here";
@@ -149,12 +152,12 @@ function argumentEdits(ctx: RuleContext, use: Node, move: NameMove): Edit[] | st
 }
 
 /** A refusal the user must act on: what is deprecated, why it was left, where to read more. */
-function refusal(ctx: RuleContext, at: Node, what: string, move: NameMove, reason: string, docs: string | undefined): void {
+export function refusal(ctx: RuleContext, at: Node, what: string, move: NameMove, reason: string, docs: string | undefined): void {
   ctx.report(at, `${what} is deprecated (use ${move.to}${move.suffix ?? ""}) but was left alone: ${reason}${docs ? `; see ${docs}` : ""}`);
 }
 
 /** The local name the new import binds, and what it stands for. */
-function newBinding(move: NameMove): { name: string; qualified: string } {
+export function newBinding(move: NameMove): { name: string; qualified: string } {
   const [module, name] = split(move.to);
   if (move.style === "attribute") {
     const top = module.split(".")[0]!;
@@ -173,7 +176,7 @@ function encloses(ancestor: Node, node: Node): boolean {
  * An import already binding `name` to `qualified` in `scope` that has run whenever `anchor` runs:
  * it stands before it, in the same block or an enclosing one.
  */
-function importedBefore(ctx: RuleContext, scope: Node, name: string, qualified: string, anchor: Node): boolean {
+export function importedBefore(ctx: RuleContext, scope: Node, name: string, qualified: string, anchor: Node): boolean {
   return ctx.facts.imports.some(
     (b) =>
       b.scope.id === scope.id && b.name === name && b.qualified === qualified &&
