@@ -110,14 +110,19 @@ export class ProjectView implements ProjectLookup {
 
   readElsewhere(module: string, name: string): string | undefined {
     const file = path.resolve(this.setup.cwd, module);
-    // As for importers: reading the whole root is not what the current file depends on.
+    // As for importers: reading every file is not what the current file depends on.
     const tracking = this.consulted;
     this.consulted = undefined;
     let found;
     try {
       const root = this.importRootOf(file);
       let reads = this.wordReads.get(root);
-      if (!reads) this.wordReads.set(root, (reads = new ProjectWordReads(this.filesUnder(root), this.setup.cwd)));
+      if (!reads) {
+        // The root's files first (the nearest readers), then every other Python file of the run:
+        // app code often sits beside the settings' import root (`src/app` next to `testproject/`).
+        const files = [...new Set([...this.filesUnder(root), ...(this.setup.files ?? [])])];
+        this.wordReads.set(root, (reads = new ProjectWordReads(files, this.setup.cwd)));
+      }
       found = reads.readerOf(name, file);
     } finally {
       this.consulted = tracking;

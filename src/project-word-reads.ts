@@ -3,8 +3,8 @@
 // `getattr(settings, "FILE_CHARSET")`, `from proj.settings import FILE_CHARSET`) would fail with
 // AttributeError or ImportError once the setting is gone.
 //
-// A word scan, no parse: the files of one import root are read on the first question (once per run
-// and root) and kept; each question looks for the whole word in each text. Strings and comments
+// A word scan, no parse: the files of one import root, and the other Python files of the run, are
+// read on the first question (once per run and root) and kept; each question looks for the whole word in each text. Strings and comments
 // count, and so does an attribute of an unrelated object: a scan can only find too much, which
 // keeps a setting and says why, never too little. One shape is not a read: the word as the target
 // of a plain assignment (`FILE_CHARSET = "utf-8"`, `A = FILE_CHARSET = x`), which another settings
@@ -33,7 +33,7 @@ export class ProjectWordReads {
   private texts: Map<string, string> | undefined;
   private readonly answers = new Map<string, WordReader | undefined>();
 
-  /** `files`: the Python files (absolute) of the import root, in a stable order. */
+  /** `files`: the Python files (absolute) to look in, in a stable order (the nearest first). */
   constructor(
     private readonly files: readonly string[],
     private readonly cwd: string,

@@ -51,3 +51,18 @@ describe("settings that other files of the project read", () => {
     expect(settled.stderr).not.toMatch(/FILE_CHARSET/);
   });
 });
+
+describe("a reader outside the settings module's import root", () => {
+  it("counts when the run covers it: app code beside a test project", async () => {
+    const root = makeTree({
+      "testproject/manage.py": "",
+      "testproject/testproject/__init__.py": "",
+      "testproject/testproject/settings.py": "USE_I18N = True\nUSE_L10N = True\n",
+      "src/wiki/__init__.py": "",
+      "src/wiki/formats.py": "from django.conf import settings\n\nLOCALIZED = settings.USE_L10N\n",
+    });
+    const run = await runCli(root, ["-t", "django-5.0", "."]);
+    expect(run.stderr).toMatch(/testproject\/testproject\/settings\.py:2:1: warning: USE_L10N .*left in place because src\/wiki\/formats\.py:3 reads it/);
+    expect(read(root, "testproject/testproject/settings.py")).toBe("USE_I18N = True\nUSE_L10N = True\n");
+  });
+});

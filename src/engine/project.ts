@@ -36,7 +36,7 @@ export interface ProjectLookup {
    */
   importedFrom?(module: string, name: string, hasAll: boolean): string | undefined;
   /**
-   * Where another Python file of the project (under `module`'s import root) holds the word `name`
+   * Where another Python file of the project (under `module`'s import root, or found by the run) holds the word `name`
    * other than as a plain assignment target: "path:line", or undefined when none does.
    */
   readElsewhere?(module: string, name: string): string | undefined;
