@@ -16,6 +16,7 @@ import { importEntries, rewriteImportEntries } from "./imports.js";
 import { insertAbove, replaceStatement } from "./statements.js";
 import { fitsAt } from "./string-quotes.js";
 import { mayReachNames } from "../text-scan.js";
+import { insertBelow, moduleOf, starProvides, starUses } from "./star-uses.js";
 
 export interface CallReplacement {
   /** Qualified old callable: `django.utils.translation.string_concat`. */
@@ -78,7 +79,9 @@ function rewriteUse(ctx: RuleContext, replacement: CallReplacement, ref: Node, n
 }
 
 /** How the new name gets to the uses: already there, a new import line, or not at all. */
-function placement(ctx: RuleContext, to: string, scope: Node, sites: Node[], anchor: Node): "present" | "import" | string {
+function placement(
+  ctx: RuleContext, to: string, scope: Node, sites: Node[], anchor: Node, insertAt = anchor.startIndex,
+): "present" | "import" | string {
   const [module, name] = split(to);
   if (module === "builtins") {
     // A builtin needs no import, only that nothing in the file rebinds its name where it is used.
@@ -86,7 +89,7 @@ function placement(ctx: RuleContext, to: string, scope: Node, sites: Node[], anc
     return free ? "present" : `the name ${name} is rebound in this file`;
   }
   if (sites.length > 0 && sites.every((site) => importedAt(ctx.facts, name, site, new Set([to])))) return "present";
-  if (!ctx.facts.nameIsFree(name, scope, sites, to, anchor.startIndex)) return `the name ${name} already means something else here`;
+  if (!ctx.facts.nameIsFree(name, scope, sites, to, insertAt)) return `the name ${name} already means something else here`;
   return "import";
 }
 
@@ -200,6 +203,42 @@ function planAttributes(ctx: RuleContext, attributes: Node[], replacement: CallR
 }
 
 /**
+ * Bare calls a star import of the old name's module binds (`from django.utils.itercompat import *`
+ * then `is_iterable(x)`, see star-uses.ts): each is rewritten, and the new name comes from the same
+ * star import when it binds it, else from an import written right after the star import (which
+ * stays: other names come from it).
+ */
+function planStarCalls(ctx: RuleContext, replacement: CallReplacement, report: (at: Node, why: string) => void): void {
+  const { groups, refusals } = starUses(ctx, replacement.from);
+  for (const { use, reason } of refusals) report(use, reason);
+  const name = split(replacement.to)[1];
+  groups: for (const { statement, uses } of groups) {
+    const edits: Edit[] = [];
+    for (const use of uses) {
+      const edit = rewriteUse(ctx, replacement, use, name);
+      if (typeof edit === "string") {
+        report(use, edit);
+        continue groups;
+      }
+      edits.push(edit);
+    }
+    const lines: string[] = [];
+    for (const qualified of newNames(replacement)) {
+      const [newModule, newName] = split(qualified);
+      if (newModule !== "builtins" && uses.every((use) => starProvides(ctx, newName, qualified, statement, use))) continue;
+      const how = placement(ctx, qualified, moduleOf(statement), uses, statement, statement.endIndex);
+      if (how !== "present" && how !== "import") {
+        report(uses[0]!, how);
+        continue groups;
+      }
+      if (how === "import" && newModule !== "builtins") lines.push(`from ${newModule} import ${newName}`);
+    }
+    if (lines.length > 0) edits.push(insertBelow(ctx, statement, lines));
+    ctx.fix(`${split(replacement.from)[1]}${replacement.rewrite ? "(...)" : ""} → ${name || "its argument"}`, edits);
+  }
+}
+
+/**
  * Edits dropping the module import `origin` when every use of it is one of `sites` (calls being
  * rewritten), or undefined when something else still uses it.
  */
@@ -218,8 +257,9 @@ export function callReplacements(spec: CallReplacementRule): Rule {
   return defineRule({
     ...meta,
     needles: needles ?? [...new Set(replacements.map((r) => split(r.from)[1]))],
-    // Old names are reached through `from` imports and attribute chains (see mayReachNames).
-    precheck: meta.precheck ?? mayReachNames(replacements.map((r) => r.from)),
+    // Old names are reached through `from` imports, attribute chains and bare uses a star import
+    // binds (see mayReachNames).
+    precheck: meta.precheck ?? mayReachNames(replacements.map((r) => r.from), { bare: true }),
     create(ctx) {
       const active = replacements.filter((r) => targetReaches(ctx.targets, spec.framework, r.since ?? spec.since));
       if (active.length === 0) return {};
@@ -238,7 +278,9 @@ export function callReplacements(spec: CallReplacementRule): Rule {
               if (attribute?.type !== "attribute" || attribute.childForFieldName("attribute")?.id !== id.id) return [];
               return ctx.facts.qualifiedName(attribute) === replacement.from ? [attribute] : [];
             });
-            planAttributes(ctx, attributes, replacement, (at, why) => ctx.report(at, `${oldName} ${advice}; left alone because ${why}; see ${spec.docs}`));
+            const report = (at: Node, why: string) => ctx.report(at, `${oldName} ${advice}; left alone because ${why}; see ${spec.docs}`);
+            planAttributes(ctx, attributes, replacement, report);
+            planStarCalls(ctx, replacement, report);
           }
         },
       };
