@@ -9,6 +9,7 @@ import type { Edit } from "../../src/engine/edits.js";
 import { stringValue } from "../../src/engine/helpers/findings.js";
 import { namedByEntryPoint } from "../../src/engine/helpers/root-settings.js";
 import { settingAssignments } from "../../src/engine/helpers/settings-literals.js";
+import { readElsewhere } from "../../src/engine/helpers/settings.js";
 import { ownsItsLines } from "../../src/engine/helpers/statements.js";
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule, type RuleContext } from "../../src/engine/rule.js";
@@ -138,6 +139,9 @@ export default defineRule({
         }
         const found = collect(ctx);
         if (typeof found === "string") return report(found);
+        // App code reading one of them (`settings.EMAIL_HOST_USER`) would fail once it is gone.
+        const reader = readElsewhere(ctx, found.map((f) => f.name));
+        if (reader) return report(`${reader.where} reads ${reader.name}, which fails once the setting is gone`);
         found.sort((a, b) => a.statement.startIndex - b.statement.startIndex);
         const lines = mailers(ctx, found, "    ");
         if (typeof lines === "string") return report(lines);

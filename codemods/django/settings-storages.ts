@@ -6,7 +6,7 @@
 // surely exists by then (an enclosing block's rewrite, or a star-imported base settings module
 // that defines it or will after this run).
 import type { Edit } from "../../src/engine/edits.js";
-import { isStringLiteral } from "../../src/engine/helpers/settings.js";
+import { isStringLiteral, readElsewhere } from "../../src/engine/helpers/settings.js";
 import { lineStart } from "../../src/engine/text.js";
 import { ownsItsLines, removeStatement } from "../../src/engine/helpers/statements.js";
 import type { Node } from "../../src/engine/parser.js";
@@ -206,6 +206,13 @@ export default defineRule({
         if (!plan) return;
         if ("refuse" in plan) {
           ctx.report(plan.at, `DEFAULT_FILE_STORAGE / STATICFILES_STORAGE were removed in Django 5.1 but were left alone: ${plan.refuse}; write STORAGES by hand (${DOCS})`);
+          return;
+        }
+        // App code reading the old setting (`settings.DEFAULT_FILE_STORAGE`) would fail once it is gone.
+        const reader = readElsewhere(ctx, [...new Set(plan.groups.flatMap((g) => g.items.map((i) => i.name)))]);
+        if (reader) {
+          const at = plan.groups[0]!.items.find((i) => i.name === reader.name)!.statement;
+          ctx.report(at, `DEFAULT_FILE_STORAGE / STATICFILES_STORAGE were removed in Django 5.1 but were left alone: ${reader.where} reads ${reader.name}, which fails once it is gone; change that use (to settings.STORAGES or django.core.files.storage.storages), then write STORAGES (${DOCS})`);
           return;
         }
         const nl = ctx.newline;

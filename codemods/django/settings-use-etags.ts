@@ -8,6 +8,7 @@ import { insertItem } from "../../src/engine/helpers/calls.js";
 import {
   itemList, literalItems, otherMentions, plainString, settingAssignments,
 } from "../../src/engine/helpers/settings-literals.js";
+import { readElsewhere } from "../../src/engine/helpers/settings.js";
 import { removeStatement } from "../../src/engine/helpers/statements.js";
 import { unparenthesize } from "../../src/engine/helpers/versioned-code.js";
 import type { Node } from "../../src/engine/parser.js";
@@ -72,6 +73,8 @@ export default defineRule({
           if (value.type === "false") {
             // A read of the name (`CACHE_ETAGS = USE_ETAGS`) would have nothing left to read.
             if (otherMentions(ctx, "USE_ETAGS", settings).length > 0 || importer) continue;
+            // Nor would app code reading settings.USE_ETAGS (removing False only tidies: no finding).
+            if (readElsewhere(ctx, ["USE_ETAGS"])) continue;
             // After `from .base import *`, False may switch off a True from the base, which turns
             // into ConditionalGetMiddleware there: the override is the user's to move.
             if (/^[ \t]*from\s+\S+\s+import\s+\*/m.test(ctx.source)) {
@@ -85,11 +88,13 @@ export default defineRule({
             ctx.fix("USE_ETAGS = False removed (the default)", removal);
             continue;
           }
-          const plan =
+          let plan =
             value.type !== "true" ? "its value is not a literal True or False"
             : !once ? "USE_ETAGS is assigned again or read elsewhere in this file"
             : importer ? importer
             : middlewarePlan(ctx);
+          const reader = typeof plan === "string" ? undefined : readElsewhere(ctx, ["USE_ETAGS"]);
+          if (reader) plan = `${reader.where} reads it, which fails once the setting is gone`;
           if (typeof plan === "string") {
             ctx.report(
               setting.assignment as Node,

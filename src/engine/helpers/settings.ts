@@ -39,6 +39,20 @@ function readAt(ctx: RuleContext, name: string): Node | undefined {
   });
 }
 
+/**
+ * The first of `names` that another Python file of the project reads, and where ("app/views.py:12"),
+ * when the project is known: app code reading a setting (`settings.X`, `getattr(settings, "X")`)
+ * fails once a rule deletes or renames it. Ask only when about to make such a change (it reads the
+ * project's files on the first question).
+ */
+export function readElsewhere(ctx: RuleContext, names: readonly string[]): { name: string; where: string } | undefined {
+  for (const name of names) {
+    const where = ctx.project?.readElsewhere?.(name);
+    if (where) return { name, where };
+  }
+  return undefined;
+}
+
 export interface SettingsRule extends Omit<RuleMeta, "needles" | "files"> {
   settings: SettingChange[];
   /** Defaults to settings files. */
@@ -127,7 +141,7 @@ export function settingsChanges(spec: SettingsRule): Rule {
               const importer = ctx.facts.exportedWhy(change.name);
               // App code reading it (`settings.X`, `getattr(settings, "X")`) would fail once it is
               // gone: asked only now, when the change is about to be made (a scan of the project).
-              const readElsewhere = () => ctx.project?.readElsewhere?.(change.name);
+              const readerOf = () => readElsewhere(ctx, [change.name])?.where;
               const keptFor = (reader: string) => `${reader} reads it, which fails once the setting is gone`;
               if (change.action === "remove") {
                 if (change.keepIn?.(ctx)) continue;
@@ -141,7 +155,7 @@ export function settingsChanges(spec: SettingsRule): Rule {
                 const statements = block.namedChildren.filter((c) => c && c.type !== "comment");
                 // A class whose only statement is this one would be left as `pass`: not ours to decide.
                 if (!found.chained && block.type === "block" && statements.length === 1) continue;
-                const reader = readElsewhere();
+                const reader = readerOf();
                 if (reader) {
                   if (!change.tidyOnly) ctx.report(id, `${change.name} has no effect at this Django version and can go; it is left in place because ${keptFor(reader)}: change that use first, then delete the setting; see ${meta.docs}`);
                   continue;
@@ -161,7 +175,7 @@ export function settingsChanges(spec: SettingsRule): Rule {
                 }
                 // Keeping the old name beside the new one (`NEW = OLD = value`) is not safe in
                 // general: Django rejects some old/new pairs set together. So the finding.
-                const reader = readElsewhere();
+                const reader = readerOf();
                 if (reader) {
                   ctx.report(id, `${change.name} is now spelled ${to}; it is left as written because ${keptFor(reader)}: rename it there too; see ${meta.docs}`);
                   continue;
