@@ -3,8 +3,10 @@
 // `getattr(settings, "FILE_CHARSET")`, `from proj.settings import FILE_CHARSET`) would fail with
 // AttributeError or ImportError once the setting is gone.
 //
-// A word scan, no parse: the files of one import root, and the other Python files of the run, are
-// read on the first question (once per run and root) and kept; each question looks for the whole word in each text. Strings and comments
+// A word scan, no parse: each question (answers are kept) reads the files of one import root, and
+// the other Python files of the run, and looks for the whole word in each text. The texts are not
+// kept: questions are few (a setting about to be deleted), and keeping every text of a large tree
+// doubled a run's peak memory. Strings and comments
 // count, and so does an attribute of an unrelated object: a scan can only find too much, which
 // keeps a setting and says why, never too little. One shape is not a read: the word as the target
 // of a plain assignment (`FILE_CHARSET = "utf-8"`, `A = FILE_CHARSET = x`), which another settings
@@ -30,7 +32,6 @@ const TARGETS_BEFORE = /(?:^|\n)[ \t]*(?:[A-Za-z_]\w*[ \t]*=[ \t]*)*$/;
 const ASSIGNED_AFTER = /^[ \t]*=(?!=)/;
 
 export class ProjectWordReads {
-  private texts: Map<string, string> | undefined;
   private readonly answers = new Map<string, WordReader | undefined>();
 
   /** `files`: the Python files (absolute) to look in, in a stable order (the nearest first). */
@@ -51,8 +52,10 @@ export class ProjectWordReads {
   private find(name: string, except: string): WordReader | undefined {
     if (!/^\w+$/.test(name)) return undefined;
     const word = new RegExp(`\\b${name}\\b`, "g");
-    for (const [file, text] of this.loaded()) {
-      if (file === except || !text.includes(name)) continue;
+    for (const file of this.files) {
+      if (file === except) continue;
+      const text = readText(file);
+      if (text === undefined || !text.includes(name)) continue;
       const shown = path.relative(this.cwd, file) || file;
       const settings = isSettingsPath(shown);
       word.lastIndex = 0;
@@ -67,19 +70,14 @@ export class ProjectWordReads {
     }
     return undefined;
   }
+}
 
-  private loaded(): Map<string, string> {
-    if (!this.texts) {
-      this.texts = new Map();
-      for (const file of this.files) {
-        try {
-          this.texts.set(file, readFileSync(file, "latin1")); // the names asked about are ASCII
-        } catch {
-          // unreadable: its own result says so
-        }
-      }
-    }
-    return this.texts;
+/** A file's text, or undefined when it cannot be read (its own result says so). */
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, "latin1"); // the names asked about are ASCII
+  } catch {
+    return undefined;
   }
 }
 

@@ -121,6 +121,7 @@ export function settingAssignment(id: Node): SettingAssignment | undefined {
 
 export function settingsChanges(spec: SettingsRule): Rule {
   const { settings, moduleLevelOnly, tidyBlankLines, ...meta } = spec;
+  const asksReaders = (meta.files ?? "settings") === "settings";
   return defineRule({
     files: "settings",
     ...meta,
@@ -141,7 +142,10 @@ export function settingsChanges(spec: SettingsRule): Rule {
               const importer = ctx.facts.exportedWhy(change.name);
               // App code reading it (`settings.X`, `getattr(settings, "X")`) would fail once it is
               // gone: asked only now, when the change is about to be made (a scan of the project).
-              const readerOf = () => readElsewhere(ctx, [change.name])?.where;
+              // Only for settings modules: app code reads settings; a name such as an app package's
+              // default_app_config (files: "init") is read by Django alone, and the scan costs a read
+              // of the project's files.
+              const readerOf = () => (asksReaders ? readElsewhere(ctx, [change.name])?.where : undefined);
               const keptFor = (reader: string) => `${reader} reads it, which fails once the setting is gone`;
               if (change.action === "remove") {
                 if (change.keepIn?.(ctx)) continue;
