@@ -1,6 +1,8 @@
 // End to end for Django templates: discovery (templates/ folders, settings DIRS, Jinja left out,
 // .gitignore, --exclude, hidden folders, explicit names), the modes and exit codes, json, the
 // summary line and --no-templates. Needs a built dist/ (npm test builds first).
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { changedFiles, copyOf, makeTree, read, removeTrees, runCli, snapshot } from "./cli-helpers.js";
 
@@ -137,6 +139,23 @@ describe.concurrent("Django templates on the command line", () => {
     });
     const result = await runCli(root, ["app/templates", ...T50, "--diff"]);
     expect(result.stdout).toContain("+{% load staticfiles static %}");
+  });
+
+  it("looks for the project's own tag libraries in the project, not in every folder around it", async () => {
+    // Run from a parent folder on one repository: a library in a sibling folder is not the project's.
+    const root = makeTree({
+      "other/app/templatetags/staticfiles.py": "x = 1\n",
+      "proj/.git/HEAD": "ref: refs/heads/main\n",
+      "proj/app/views.py": "x = 1\n",
+      "proj/app/templates/a.html": "{% load staticfiles %}\n",
+    });
+    const result = await runCli(root, ["proj", ...T50, "--diff"]);
+    expect(result.stdout).toContain("+{% load static %}");
+    // The project's own library still counts when only its templates folder is given.
+    mkdirSync(path.join(root, "proj/app/templatetags"));
+    writeFileSync(path.join(root, "proj/app/templatetags/staticfiles.py"), "x = 1\n");
+    const own = await runCli(root, ["proj/app/templates", ...T50, "--diff"]);
+    expect(own.stdout).not.toContain("+{% load static %}");
   });
 
   it("standard input is a template when --stdin-filename names one", async () => {
