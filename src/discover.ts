@@ -187,6 +187,15 @@ interface PendingLink {
   matchers: Matcher[];
 }
 
+/** True when `p` is a folder (or a link to one); false when it is missing or cannot be stat'ed. */
+export function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export function discover(paths: readonly string[], options: DiscoverOptions = {}): DiscoveryResult {
   const cwd = options.cwd ?? process.cwd();
   const record = options.record;

@@ -14,6 +14,7 @@
 // file under the root, so the result cache does not keep a file that asked.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { positionOf } from "./engine/text.js";
 
 /** `from spec import names` (parenthesized or with backslash continuations) and `import a.b, c as d`. */
 const FROM_IMPORT = /[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]*(\((?:[^)]*)\)|(?:[^\n#\\;]|\\\r?\n)+)/y;
@@ -187,9 +188,7 @@ export class ProjectImporters {
 
   /** "path:line" of an import statement, relative to the working directory. */
   private where(entry: ImportOf): string {
-    const text = this.textOf(entry.file);
-    let line = 1;
-    for (let at = text.indexOf("\n"); at >= 0 && at < entry.index; at = text.indexOf("\n", at + 1)) line++;
+    const { line } = positionOf(this.textOf(entry.file), entry.index);
     return `${path.relative(this.cwd, entry.file) || entry.file}:${line}`;
   }
 

@@ -18,6 +18,7 @@
 // project-importers.ts); comments there often name the settings they sit beside.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { positionOf } from "./engine/text.js";
 import { isSettingsPath } from "./roles.js";
 
 /** A reader: "path:line" as shown, and its file (what an answer resting on it depends on). */
@@ -65,7 +66,7 @@ export class ProjectWordReads {
         const after = text.slice(match.index + name.length, match.index + name.length + 8);
         if (TARGETS_BEFORE.test(before) && ASSIGNED_AFTER.test(after)) continue;
         if (settings && !/(?:\.[ \t]*|["'])$/.test(before)) continue;
-        return { where: `${shown}:${lineOf(text, match.index)}`, file };
+        return { where: `${shown}:${positionOf(text, match.index).line}`, file };
       }
     }
     return undefined;
@@ -79,10 +80,4 @@ function readText(file: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function lineOf(text: string, index: number): number {
-  let line = 1;
-  for (let at = text.indexOf("\n"); at >= 0 && at < index; at = text.indexOf("\n", at + 1)) line++;
-  return line;
 }

@@ -2,10 +2,9 @@
 // part) and only files some rule may change get the full treatment (parse, rules, write). Small
 // runs stay on the main thread; from WORKER_MIN_FILES Python files on, the main thread and
 // `jobs - 1` workers share the files (pool.ts). Results come back in discovery order.
-import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { discover, type DiscoveryError } from "./discover.js";
+import { discover, isFolder, type DiscoveryError } from "./discover.js";
 import type { Rule } from "./engine/rule.js";
 import { processFile, triageFile, type FileJob, type FileResult, type JobSettings } from "./process-file.js";
 import type { ProfileSetup, WorkerSetup } from "./worker.js";
@@ -179,14 +178,6 @@ export async function upgrade(paths: readonly string[], options: UpgradeOptions)
 function isEmpty(entries: object): boolean {
   for (const _ in entries) return false;
   return true;
-}
-
-function isFolder(file: string): boolean {
-  try {
-    return statSync(file).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** What besides a file's bytes decides its result: every option but the ones about output. */

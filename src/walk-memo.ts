@@ -24,7 +24,7 @@
 import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { CACHE_DIR, currentBuildId, saltTag, stampFor } from "./cache.js";
-import type { DiscoveredFile, DiscoverOptions, DiscoveryResult, WalkRecorder } from "./discover.js";
+import { isFolder, type DiscoveredFile, type DiscoverOptions, type DiscoveryResult, type WalkRecorder } from "./discover.js";
 
 const FORMAT = 1;
 
@@ -137,14 +137,6 @@ class Recorder implements WalkRecorder {
 
   link(file: string): void {
     if (!Object.hasOwn(this.links, file)) Object.defineProperty(this.links, file, { value: resolution(file), writable: true, enumerable: true, configurable: true });
-  }
-}
-
-function isFolder(file: string): boolean {
-  try {
-    return statSync(file).isDirectory();
-  } catch {
-    return false;
   }
 }
 

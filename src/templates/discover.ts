@@ -4,9 +4,9 @@
 // when they lie inside the project. DIRS of a Jinja2 backend, and `.jinja`/`.j2`/`.jinja2`
 // files, are Jinja templates and left alone. The walk itself (.gitignore, --exclude, hidden
 // folders, links) is src/discover.ts's; this file only says which files are templates.
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { discover, type DiscoverOptions, type DiscoveryResult, type WalkRecorder } from "../discover.js";
+import { discover, isFolder, type DiscoverOptions, type DiscoveryResult, type WalkRecorder } from "../discover.js";
 import { isSettingsPath } from "../roles.js";
 import { templateDirsOf, type SettingsTemplateDirs } from "./settings-dirs.js";
 
@@ -74,14 +74,6 @@ function settingsDirs(result: DiscoveryResult, record?: WalkRecorder): SettingsT
     all.jinja.push(...dirs.jinja);
   }
   return all;
-}
-
-function isFolder(dir: string): boolean {
-  try {
-    return statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** discover() with Django templates taken too. */

@@ -6,9 +6,9 @@
 // directory) that a project file marks (manage.py, pyproject.toml, setup.py, ...), or else the
 // working directory. Before, it was always the working directory: `pycodemod ~/code/site` run
 // from the home folder walked the whole home folder for one `{% load staticfiles %}`.
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { discover, type DiscoveredFile } from "../discover.js";
+import { discover, isFolder, type DiscoveredFile } from "../discover.js";
 
 const LIBRARY = /(?:^|[\\/])templatetags[\\/]([A-Za-z_]\w*)\.py$/;
 
@@ -56,10 +56,6 @@ export class ProjectLibraries {
 function within(inner: string, outer: string): boolean {
   const relative = path.relative(outer, inner);
   return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
-}
-
-function isFolder(p: string): boolean {
-  return statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 const PROJECT_MARKERS = ["manage.py", "pyproject.toml", "setup.py", "setup.cfg", "requirements.txt"];
