@@ -366,18 +366,21 @@ describe.concurrent("files: permissions, symlinks, concurrent edits, atomic writ
   });
 
   it("writes keep the file's mode (and its owner, when run as root)", async () => {
-    const root = makeTree({ "script.py": NEEDS, "private.py": NEEDS, "owned.py": NEEDS });
+    const root = makeTree({ "script.py": NEEDS, "private.py": NEEDS, "owned.py": NEEDS, "setgid.py": NEEDS });
     chmodSync(path.join(root, "script.py"), 0o755);
     chmodSync(path.join(root, "private.py"), 0o600);
+    // Bits the temp file cannot be created with: group write (the umask takes it), set-group-id.
     chmodSync(path.join(root, "owned.py"), 0o664);
+    chmodSync(path.join(root, "setgid.py"), 0o2755);
     if (IS_ROOT) chownSync(path.join(root, "owned.py"), NOBODY, NOBODY);
     const run = await cli([...TARGET, "."], { cwd: root });
     expectExit(run, 1);
     expect(statSync(path.join(root, "script.py")).mode & 0o7777).toBe(0o755);
     expect(statSync(path.join(root, "private.py")).mode & 0o7777).toBe(0o600);
     expect(statSync(path.join(root, "owned.py")).mode & 0o7777).toBe(0o664);
+    expect(statSync(path.join(root, "setgid.py")).mode & 0o7777).toBe(0o2755);
     if (IS_ROOT) expect(statSync(path.join(root, "owned.py")).uid).toBe(NOBODY);
-    for (const name of ["script.py", "private.py", "owned.py"]) expect(read(root, name).toString()).toBe(fixed(NEEDS));
+    for (const name of ["script.py", "private.py", "owned.py", "setgid.py"]) expect(read(root, name).toString()).toBe(fixed(NEEDS));
   });
 
   it("stale temp files of a killed run are removed by the next write there and never processed", async () => {
