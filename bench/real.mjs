@@ -8,7 +8,7 @@
 //   parsed       files and bytes that pass the prefilter and get parsed, against files and bytes
 //                that change (library, untimed)
 //   check -j1/-j2  the CLI in --check mode with one and two jobs, cache off
-//   write -j2    the CLI rewriting a fresh copy of the tree (copy not timed), cache off
+//   write -j2    the CLI rewriting a fresh copy of the tree (copy and its settling not timed), cache off
 //   cached       --check of the upgraded tree (nothing left to change), without and with a warm cache
 //   fresh floor  a new Node process that lists the folders and reads the files that run covers
 //                (Python files and templates: lib/floor-process.mjs), timed like the CLI
@@ -17,7 +17,7 @@
 //   rules ×2     the per-file pipeline with the rules doubled (same needles / absent needles)
 // Peak RSS comes from /usr/bin/time where it exists.
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -64,6 +64,21 @@ function node(cwd, argsFull, env = process.env) {
   return { wallMs, cpuMs: hasTime ? (last[0] + last[1]) * 1000 : NaN, rssMB: hasTime ? last[2] / 1024 : NaN };
 }
 
+/**
+ * Brings a freshly unpacked or copied tree to the state of a project that has sat on disk: its
+ * writes flushed, and each file read once (the first read of a file whose access time is older
+ * than its change time updates it, which is a journal write). Untimed. Without this the write run,
+ * on a copy made a moment before, paid to flush the copy and the access times of all its files,
+ * and --check, on the settled tree, paid neither (bench/README.md, "Write mode, fifth pass").
+ */
+function settle(dir) {
+  spawnSync("sync");
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) readFileSync(path.join(entry.parentPath ?? entry.path, entry.name));
+  }
+  spawnSync("sync");
+}
+
 function measure(mode, dir, extra = []) {
   const out = execFileSync(process.execPath, ["--expose-gc", MEASURE, mode, dir, "--runs", String(runs), "--target", TARGETS.join(","), ...extra], {
     encoding: "utf8", maxBuffer: 64 * 1024 * 1024,
@@ -91,6 +106,7 @@ try {
   mkdirSync(tree);
   const names = readFileSync(path.join(corpora, "manifest.tsv"), "utf8").trim().split("\n").slice(1).map((l) => l.split("\t")[0]);
   for (const name of names) execFileSync("tar", ["-xzf", path.join(corpora, `${name}.tar.gz`), "-C", tree]);
+  settle(tree);
   log(`unpacked ${names.length} projects into ${tree}`);
 
   const floor = measure("floor", tree);
@@ -106,6 +122,7 @@ try {
     const copy = path.join(tmp, "copy");
     rmSync(copy, { recursive: true, force: true });
     cpSync(tree, copy, { recursive: true, verbatimSymlinks: true });
+    settle(copy);
     return cli(copy, [...base, "-j", "2", "."]);
   });
   // The cache's case: a tree already upgraded (the last write run's copy), checked again and again.
@@ -114,10 +131,10 @@ try {
   // Warm means what a user's second run meets: the tree's times older than the cache's 3-second
   // rule (the copy and the rewrite just made them), and two runs 3 s apart (the first makes
   // .pycodemod_cache/, which moves the root folder's time; the second keeps the folder walk).
-  const settle = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3200);
-  settle();
+  const age = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3200);
+  age();
   cli(upgraded, [...cachedArgs, "--check", "."]);
-  settle();
+  age();
   cli(upgraded, [...cachedArgs, "--check", "."]);
   const uncachedUpgraded = repeat("check of the upgraded tree, no cache", () => cli(upgraded, [...base, "--check", "."]));
   const cached = repeat("check of the upgraded tree, cache warm", () => cli(upgraded, [...cachedArgs, "--check", "."]));
