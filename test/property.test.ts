@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadParser, parse, type Node } from "../src/engine/parser.js";
 import { transformSync, type TransformResult } from "../src/engine/transform.js";
 import { registry, selectRules } from "../src/rules.js";
+import { djangoStarNames } from "../src/engine/star-exports.js";
 import { parseTargets } from "../src/target.js";
 import { fixtureCases, type FixtureCase } from "./fixture-cases.js";
 
@@ -208,6 +209,13 @@ function ruleWords(ruleId: string): Set<string> {
 function renameCandidates(state: State): string[] {
   const needles = registry.flatMap((rule) => rule.needles);
   const ruleOwn = ruleWords(state.ruleId);
+  // Names a star import of a Django module may bind are imported names too: whether the file still
+  // uses one decides whether a star import of a removed module can go (star-uses.ts starImportIdle).
+  const starBound = new Set<string>();
+  for (const [, module] of state.text.matchAll(/^\s*from\s+([\w.]+)\s+import\s+\*/gm)) {
+    const known = djangoStarNames(module!);
+    if (known && "names" in known) for (const name of [...known.names.keys(), ...(known.maybe ?? [])]) starBound.add(name);
+  }
   const tree = parse(state.text);
   const names = new Map<string, boolean>(); // name → still a candidate
   try {
@@ -231,6 +239,7 @@ function renameCandidates(state: State): string[] {
     .filter(([name, ok]) =>
       ok &&
       !NOT_RENAMED.has(name) &&
+      !starBound.has(name) &&
       !name.startsWith("__") &&
       name !== name.toUpperCase() &&
       !needles.some((needle) => name.includes(needle) || needle.includes(name)) &&

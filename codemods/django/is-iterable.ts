@@ -15,6 +15,7 @@ export default callReplacements({
     "`isinstance(x, collections.abc.Iterable)`. Calls with one positional argument are rewritten and `from collections.abc " +
     "import Iterable` replaces the old import (unless `Iterable` is already that). The one difference: the old helper tried " +
     "`iter(x)`, so an object whose class defines only `__getitem__` counted as iterable; `isinstance` does not count it. " +
+    "A `from django.utils.itercompat import *` whose only use was `is_iterable` is replaced by the new import. " +
     "Other shapes, and files where `Iterable` means something else (such as `typing.Iterable`), are reported.",
   docs: DOCS,
   advice: `was removed in Django 6.0: write isinstance(x, collections.abc.Iterable) instead`,

@@ -16,7 +16,7 @@ import { importEntries, rewriteImportEntries } from "./imports.js";
 import { insertAbove, replaceStatement } from "./statements.js";
 import { fitsAt } from "./string-quotes.js";
 import { mayReachNames } from "../text-scan.js";
-import { insertBelow, moduleOf, starProvides, starUses } from "./star-uses.js";
+import { insertBelow, moduleOf, starImportIdle, starModuleName, starProvides, starUses } from "./star-uses.js";
 
 export interface CallReplacement {
   /** Qualified old callable: `django.utils.translation.string_concat`. */
@@ -206,7 +206,8 @@ function planAttributes(ctx: RuleContext, attributes: Node[], replacement: CallR
  * Bare calls a star import of the old name's module binds (`from django.utils.itercompat import *`
  * then `is_iterable(x)`, see star-uses.ts): each is rewritten, and the new name comes from the same
  * star import when it binds it, else from an import written right after the star import (which
- * stays: other names come from it).
+ * stays: other names come from it), or in its place when the old module is gone at the target and
+ * the star import gave the file nothing else (starImportIdle).
  */
 function planStarCalls(ctx: RuleContext, replacement: CallReplacement, report: (at: Node, why: string) => void): void {
   const { groups, refusals } = starUses(ctx, replacement.from);
@@ -233,8 +234,17 @@ function planStarCalls(ctx: RuleContext, replacement: CallReplacement, report: (
       }
       if (how === "import" && newModule !== "builtins") lines.push(`from ${newModule} import ${newName}`);
     }
+    const message = `${split(replacement.from)[1]}${replacement.rewrite ? "(...)" : ""} → ${name || "its argument"}`;
+    // A star import of a module the target removes fails at import time: once these uses were all
+    // it gave the file, the new import takes its place.
+    const removed = split(replacement.from)[0];
+    if (replacement.moduleRemoved && starModuleName(statement) === removed && starImportIdle(ctx, statement, removed, new Set(uses))) {
+      edits.push(...(lines.length > 0 ? [replaceStatement(ctx.source, statement, lines, ctx.newline)] : removeImportStatement(ctx.source, statement)));
+      ctx.fix(`${message}, star import of removed ${removed} dropped`, edits);
+      continue;
+    }
     if (lines.length > 0) edits.push(insertBelow(ctx, statement, lines));
-    ctx.fix(`${split(replacement.from)[1]}${replacement.rewrite ? "(...)" : ""} → ${name || "its argument"}`, edits);
+    ctx.fix(message, edits);
   }
 }
 

@@ -107,7 +107,7 @@ export function nameMoves(spec: NameMoveRule): Rule {
           for (const group of byStatement.values()) planStatement(ctx, plan, group, moves, spec.docs);
           planAttributeForms(ctx, plan, moves, removed, spec.docs);
           plan.flush();
-          planStarUses(ctx, moves, spec.docs);
+          planStarUses(ctx, moves, spec.docs, removed);
         },
       };
     },

@@ -12,6 +12,7 @@ import type { Edit } from "../edits.js";
 import { statementOf, type Occurrence } from "../facts.js";
 import type { Node } from "../parser.js";
 import type { RuleContext } from "../rule.js";
+import { djangoStarNames } from "../star-exports.js";
 
 export interface StarUses {
   /** The star import statement, and the uses it alone binds. */
@@ -94,4 +95,30 @@ export function insertBelow(ctx: RuleContext, statement: Node, lines: string[]):
     return { start: lineEnd, end: lineEnd, text: lines.map((line) => ctx.newline + indent + line).join("") };
   }
   return { start: statement.endIndex, end: statement.endIndex, text: lines.map((l) => `; ${l}`).join("") };
+}
+
+/** The module a `from <module> import *` statement names, spaces and line continuations left out. */
+export function starModuleName(statement: Node): string | undefined {
+  return statement.childForFieldName("module_name")?.text.replace(/[\s\\]/g, "");
+}
+
+/**
+ * True when the star import `statement` of Django module `module` is needed for nothing once the
+ * uses in `rewritten` are rewritten: no other use in the file can read a name it may bind, and no
+ * other module may take one of those names from this file (`__all__`, or an importer in the
+ * project). Then a star import of a module the target removed can go with the rewrites instead of
+ * failing at import time. False whenever the table of what the module binds does not know it.
+ */
+export function starImportIdle(ctx: RuleContext, statement: Node, module: string, rewritten: ReadonlySet<Node>): boolean {
+  const known = djangoStarNames(module);
+  if (!known || !("names" in known)) return false;
+  for (const name of [...known.names.keys(), ...(known.maybe ?? [])]) {
+    if (ctx.facts.exportedWhy(name) !== undefined) return false;
+    for (const occurrence of ctx.facts.table(name).occurrences) {
+      if (occurrence.kind !== "use" || rewritten.has(occurrence.node)) continue;
+      const reads = ctx.facts.resolveName(name, occurrence.node, occurrence.scope).bindings;
+      if (reads.some((b) => b.star && statementOf(b.node).id === statement.id)) return false;
+    }
+  }
+  return true;
 }
