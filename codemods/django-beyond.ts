@@ -18,6 +18,7 @@ import geoip2Coords from "./django/geoip2-coords.js";
 import getStorageClass from "./django/get-storage-class.js";
 import invalidQuery from "./django/invalid-query.js";
 import isIterable from "./django/is-iterable.js";
+import removedModuleStarImports from "./django/removed-module-star-imports.js";
 import settingsCsrfCookieMasked from "./django/settings-csrf-cookie-masked.js";
 import settingsCsrfTrustedOrigins from "./django/settings-csrf-trusted-origins.js";
 import settingsDefaultContentType from "./django/settings-default-content-type.js";
@@ -80,6 +81,7 @@ export const djangoBeyond: readonly Rule[] = [
   badHeaderError,
   utilsOsPy2Paths,
   formsDefaultTemplates,
+  removedModuleStarImports,
   // Findings for rows a person has to handle.
   testUtilsPy2Helpers,
   adminLogDeletion,
