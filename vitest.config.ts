@@ -5,6 +5,8 @@ export default defineConfig({
     // Only our own tests: fixtures and generated corpora contain .py files and
     // must never be collected.
     include: ["test/**/*.test.ts"],
-    testTimeout: 30_000,
+    // A limit for hangs, not a speed check: the slowest tests take ~12 s on an idle 2-core machine
+    // (the rule-precheck sweep, the cache's worker test), and 30 s left no room for a loaded one.
+    testTimeout: 60_000,
   },
 });
