@@ -197,7 +197,7 @@ describe("result cache: stamps and templates", () => {
     utimesSync(path.join(root, "app/a.py"), past, past);
     await settle();
     expect((await runCli(root, ["-t", "django-5.0", "--check", "."])).stdout).toBe("app/a.py\n");
-  }, 40_000);
+  }, 90_000);
 
   it("a template of a sub-project is worked out again when the sub-project's own target moves", async () => {
     // The sub-project's target salts its files' entries; templates' too, or the answer worked out
@@ -216,7 +216,7 @@ describe("result cache: stamps and templates", () => {
     const second = await runCli(root, ["--check", "."]);
     expect(second.stdout).toBe("sub/app/templates/app/page.html\n");
     expect(second.status).toBe(1);
-  }, 40_000);
+  }, 90_000);
 
   it("a template whose answer asked for the project's own tag libraries is not kept", async () => {
     const root = makeTree({

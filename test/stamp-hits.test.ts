@@ -103,5 +103,5 @@ describe("the shortcut in a run", () => {
     expect(warm.stdout).toBe(uncached.stdout);
     expect(JSON.parse(warm.stdout).files.map((f: { path: string }) => f.path)).toEqual(Object.keys(files));
     expect(cold.stdout).not.toBe(warm.stdout);
-  }, 30_000);
+  }, 60_000);
 });

@@ -186,7 +186,7 @@ describe("kept folder walk", () => {
     const result = remember("python", (o) => discover(["."], o));
     expect(result.errors).toHaveLength(1);
     expect(kept(root)).toEqual([]);
-  }, 10_000);
+  }, 30_000);
 });
 
 describe("kept folder walk: the probe", () => {
