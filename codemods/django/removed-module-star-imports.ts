@@ -6,9 +6,8 @@
 // file still uses is reported with those names. A star import inside a `try` with a handler is the
 // file's own fallback for a missing module and is left alone.
 import type { Node } from "../../src/engine/parser.js";
-import { statementOf } from "../../src/engine/facts.js";
 import { removeImportStatement } from "../../src/engine/helpers/drop-imports.js";
-import { starImportIdle, starModuleName } from "../../src/engine/helpers/star-uses.js";
+import { mayReadStar, starImportIdle, starModuleName } from "../../src/engine/helpers/star-uses.js";
 import { defineRule, type RuleContext } from "../../src/engine/rule.js";
 import { djangoStarNames } from "../../src/engine/star-exports.js";
 import { targetReaches } from "../../src/target.js";
@@ -48,8 +47,7 @@ function namesRead(ctx: RuleContext, statement: Node, module: string): string[] 
   if (!known || !("names" in known)) return [];
   const read: string[] = [];
   for (const name of [...known.names.keys(), ...(known.maybe ?? [])]) {
-    const reaches = ctx.facts.table(name).occurrences.some((o) =>
-      o.kind === "use" && ctx.facts.resolveName(name, o.node, o.scope).bindings.some((b) => b.star && statementOf(b.node).id === statement.id));
+    const reaches = ctx.facts.table(name).occurrences.some((o) => o.kind === "use" && mayReadStar(ctx, name, o, statement));
     if (reaches) read.push(name);
   }
   return read;

@@ -42,6 +42,9 @@ export function starUses(ctx: RuleContext, qualified: string): StarUses {
     const star = resolution.bindings.find((b) => starFor(b, qualified));
     if (!star) continue;
     const statement = statementOf(star.node);
+    // Straight-line module code that rebinds the name after the star import (a local def) and
+    // then uses it reads its own binding: nothing to rewrite, nothing to report.
+    if (readsLaterTopLevelBinding(use, star, resolution.bindings)) continue;
     // An explicit import of the old name in the scope: the helper's import planning owns these uses.
     if (resolution.bindings.some((b) => !b.star && ctx.facts.importForLocal(b.node)?.qualified === qualified)) continue;
     const other = resolution.bindings.find((b) => b !== star);
@@ -61,6 +64,29 @@ export function starUses(ctx: RuleContext, qualified: string): StarUses {
   out.refusals = [...refused.values()];
   out.groups = [...groups.values()].filter((g) => !refused.has(g.statement.id));
   return out;
+}
+
+/**
+ * True when `use` is a module-level statement of its own and the binding it reads is certainly a
+ * module-level one made after the star import: every binding of the name is a statement of the
+ * module itself (none inside an `if`, loop, `try` or function), and the last one before the use is
+ * not the star import. Module code runs top to bottom, so that binding is the one in effect.
+ */
+function readsLaterTopLevelBinding(use: Node, star: Occurrence, bindings: readonly Occurrence[]): boolean {
+  const useStatement = statementOf(use);
+  if (useStatement.parent?.type !== "module") return false;
+  const statements = bindings.map((b) => statementOf(b.node));
+  if (statements.some((s) => s.parent?.type !== "module")) return false;
+  let last: Occurrence | undefined;
+  let lastStart = -1;
+  bindings.forEach((binding, at) => {
+    const statement = statements[at]!;
+    if (statement.endIndex <= useStatement.startIndex && statement.startIndex > lastStart) {
+      last = binding;
+      lastStart = statement.startIndex;
+    }
+  });
+  return last !== undefined && last !== star && lastStart > statementOf(star.node).startIndex;
 }
 
 /**
@@ -97,6 +123,17 @@ export function insertBelow(ctx: RuleContext, statement: Node, lines: string[]):
   return { start: statement.endIndex, end: statement.endIndex, text: lines.map((l) => `; ${l}`).join("") };
 }
 
+/**
+ * True when the use `occurrence` of `name` may read what the star import `statement` binds: the
+ * star import is among the bindings that reach it, and the use is not module code below a later
+ * module-level binding of the name.
+ */
+export function mayReadStar(ctx: RuleContext, name: string, occurrence: Occurrence, statement: Node): boolean {
+  const bindings = ctx.facts.resolveName(name, occurrence.node, occurrence.scope).bindings;
+  const star = bindings.find((b) => b.star && statementOf(b.node).id === statement.id);
+  return star !== undefined && !readsLaterTopLevelBinding(occurrence.node, star, bindings);
+}
+
 /** The module a `from <module> import *` statement names, spaces and line continuations left out. */
 export function starModuleName(statement: Node): string | undefined {
   return statement.childForFieldName("module_name")?.text.replace(/[\s\\]/g, "");
@@ -115,9 +152,7 @@ export function starImportIdle(ctx: RuleContext, statement: Node, module: string
   for (const name of [...known.names.keys(), ...(known.maybe ?? [])]) {
     if (ctx.facts.exportedWhy(name) !== undefined) return false;
     for (const occurrence of ctx.facts.table(name).occurrences) {
-      if (occurrence.kind !== "use" || rewritten.has(occurrence.node)) continue;
-      const reads = ctx.facts.resolveName(name, occurrence.node, occurrence.scope).bindings;
-      if (reads.some((b) => b.star && statementOf(b.node).id === statement.id)) return false;
+      if (occurrence.kind === "use" && !rewritten.has(occurrence.node) && mayReadStar(ctx, name, occurrence, statement)) return false;
     }
   }
   return true;
