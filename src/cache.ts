@@ -222,13 +222,12 @@ export class ResultCache {
   }
 
   /**
-   * Updates that change no answer: the stamps of files found unchanged by their bytes whose entry
-   * lacks that stamp (touched files, files too fresh to vouch for when their entry was made: every
-   * file a write run rewrote), and entries worked out again because a file they depend on changed
-   * (a settings base this run rewrote) that gave the same answer. A run that has some writes the
-   * cache, once: until then every run read and hashed those files, or parsed the dependents again
-   * (after a write run over the ten corpora, each later `--check` read all 4,870 files: 0.5 s
-   * where a warm run takes 0.2 s). The next run has none, and leaves the cache file as it was.
+   * Updates that change no answer, recorded only when the cache is written for another reason: a
+   * run that found everything as the last one left it leaves the cache file as it was (a second
+   * run changes no file, this one included), at the cost of some work again next time. They are
+   * the stamps of files found unchanged by their bytes whose entry lacks that stamp (touched files,
+   * files too fresh to vouch for when their entry was made), and entries worked out again because
+   * a file they depend on changed (a settings base this run rewrote) that gave the same answer.
    */
   private readonly quietUpdates = new Map<string, (entry: Entry) => Entry>();
 
@@ -328,7 +327,7 @@ export class ResultCache {
 
   /** Writes the cache back (atomically) and removes caches of other configurations unused for long. */
   save(): void {
-    if (!this.dirty && this.quietUpdates.size === 0) return;
+    if (!this.dirty) return;
     for (const [key, update] of this.quietUpdates) {
       const entry = this.entryOf(key);
       if (entry) this.set(key, update(entry));
