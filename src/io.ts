@@ -98,12 +98,16 @@ const onPool = {
   rename: promisify(rename),
 };
 
-function assertUnchanged(target: string, readStat: Stats): Stats {
-  const now = statSync(target);
+/** `now`, the file's current stat, when it still matches the stat taken when it was read. */
+function unchangedSince(now: Stats, readStat: Stats): Stats {
   if (!sameFile(now, readStat)) {
     throw new ChangedOnDiskError("file changed on disk while pycodemod was working; not overwritten, run pycodemod again");
   }
   return now;
+}
+
+function assertUnchanged(target: string, readStat: Stats): Stats {
+  return unchangedSince(statSync(target), readStat);
 }
 
 /** Gives the temp file the original's owner (where permitted) and permission bits. */
@@ -140,10 +144,7 @@ function prepareWrite(file: string, readStat: Stats): { target: string; dir: str
   const { target, stat } = writeTarget(file);
   const dir = path.dirname(target);
   sweepStaleTemps(dir);
-  if (stat && !sameFile(stat, readStat)) {
-    throw new ChangedOnDiskError("file changed on disk while pycodemod was working; not overwritten, run pycodemod again");
-  }
-  const original = stat ?? assertUnchanged(target, readStat);
+  const original = stat ? unchangedSince(stat, readStat) : assertUnchanged(target, readStat);
   // Renaming over a read-only file would succeed, so its permission bits are checked here: a file
   // with no write bit at all is left alone whoever runs us (root included), and otherwise the
   // current user must be allowed to write it.
