@@ -7,9 +7,8 @@
 // file's own fallback for a missing module and is left alone.
 import type { Node } from "../../src/engine/parser.js";
 import { removeImportStatement } from "../../src/engine/helpers/drop-imports.js";
-import { mayReadStar, starImportIdle, starModuleName } from "../../src/engine/helpers/star-uses.js";
-import { defineRule, type RuleContext } from "../../src/engine/rule.js";
-import { djangoStarNames } from "../../src/engine/star-exports.js";
+import { starModuleName, starNeeds } from "../../src/engine/helpers/star-uses.js";
+import { defineRule } from "../../src/engine/rule.js";
 import { targetReaches } from "../../src/target.js";
 
 interface RemovedModule {
@@ -41,18 +40,6 @@ function guarded(statement: Node): boolean {
   return false;
 }
 
-/** The names the file reads through this star import, in the order the table lists them. */
-function namesRead(ctx: RuleContext, statement: Node, module: string): string[] {
-  const known = djangoStarNames(module);
-  if (!known || !("names" in known)) return [];
-  const read: string[] = [];
-  for (const name of [...known.names.keys(), ...(known.maybe ?? [])]) {
-    const reaches = ctx.facts.table(name).occurrences.some((o) => o.kind === "use" && mayReadStar(ctx, name, o, statement));
-    if (reaches) read.push(name);
-  }
-  return read;
-}
-
 export default defineRule({
   id: "django/removed-module-star-imports",
   framework: "django",
@@ -79,11 +66,13 @@ export default defineRule({
           if (module === undefined || !Object.hasOwn(REMOVED, module)) continue;
           const { removed, instead, docs } = REMOVED[module]!;
           if (!targetReaches(ctx.targets, "django", removed) || guarded(statement)) continue;
-          if (starImportIdle(ctx, statement, module, new Set())) {
+          const needs = starNeeds(ctx, statement, module);
+          if (!needs) continue;
+          const { read, exported } = needs;
+          if (read.length === 0 && !exported) {
             ctx.fix(`star import of ${module} dropped (removed in Django ${removed}; nothing in the file used it)`, removeImportStatement(ctx.source, statement));
             continue;
           }
-          const read = namesRead(ctx, statement, module);
           const which = read.length > 0
             ? `this file reads ${read.slice(0, 5).join(", ")}${read.length > 5 ? ` and ${read.length - 5} more` : ""} from it`
             : "other modules may import its names from this file";

@@ -8,7 +8,7 @@ import type { Edit } from "../../src/engine/edits.js";
 import type { ImportBinding } from "../../src/engine/facts.js";
 import { formatImportName, importEntries, rewriteImportEntries } from "../../src/engine/helpers/imports.js";
 import { sixUseInPy3 } from "../../src/engine/helpers/six-py3.js";
-import { dropImportEntries, removeImportStatement } from "../../src/engine/helpers/drop-imports.js";
+import { dropImportEntries, removeImportStatement, replaceImportStatement } from "../../src/engine/helpers/drop-imports.js";
 import { insertAbove, replaceStatement } from "../../src/engine/helpers/statements.js";
 import type { Node } from "../../src/engine/parser.js";
 import { defineRule, type RuleContext } from "../../src/engine/rule.js";
@@ -232,7 +232,7 @@ function fromStatement(ctx: RuleContext, bindings: ImportBinding[]): void {
       } else lines.push(importLine(target, binding.name));
     }
     if (known && importEntries(statement).length === bindings.length) {
-      const edit = lines.length > 0 ? [replaceStatement(ctx.source, statement, lines, ctx.newline)] : removeImportStatement(ctx.source, statement);
+      const edit = replaceImportStatement(ctx.source, statement, lines, ctx.newline);
       ctx.fix("django.utils.six.moves → where Python 3 keeps these names", edit);
       return;
     }

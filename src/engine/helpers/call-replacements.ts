@@ -11,7 +11,7 @@ import type { Node } from "../parser.js";
 import { targetReaches } from "../../target.js";
 import { defineRule, lineOf, type Rule, type RuleContext, type RuleMeta } from "../rule.js";
 import { callArgs, callOf, importedAt, type CallArgs } from "./calls.js";
-import { removeImportStatement } from "./drop-imports.js";
+import { removeImportStatement, replaceImportStatement } from "./drop-imports.js";
 import { importEntries, rewriteImportEntries } from "./imports.js";
 import { insertAbove, replaceStatement } from "./statements.js";
 import { fitsAt } from "./string-quotes.js";
@@ -115,9 +115,9 @@ function planBinding(ctx: RuleContext, binding: ImportBinding, replacement: Call
   }
   const statement = binding.statement;
   if (importEntries(statement).length === 1) {
-    if (lines.length > 0) edits.push(replaceStatement(ctx.source, statement, lines, ctx.newline));
-    // The whole import goes, with the blank lines it would leave doubled (or leading the file).
-    else edits.push(...removeImportStatement(ctx.source, statement));
+    // The new imports take its place; with none, the whole import goes, with the blank lines it
+    // would leave doubled (or leading the file).
+    edits.push(...replaceImportStatement(ctx.source, statement, lines, ctx.newline));
     return edits;
   }
   const dropped = rewriteImportEntries(ctx.source, statement, new Map([[binding.entry.id, null]]));
@@ -239,7 +239,7 @@ function planStarCalls(ctx: RuleContext, replacement: CallReplacement, report: (
     // it gave the file, the new import takes its place.
     const removed = split(replacement.from)[0];
     if (replacement.moduleRemoved && starModuleName(statement) === removed && starImportIdle(ctx, statement, removed, new Set(uses))) {
-      edits.push(...(lines.length > 0 ? [replaceStatement(ctx.source, statement, lines, ctx.newline)] : removeImportStatement(ctx.source, statement)));
+      edits.push(...replaceImportStatement(ctx.source, statement, lines, ctx.newline));
       ctx.fix(`${message}, star import of removed ${removed} dropped`, edits);
       continue;
     }

@@ -5,7 +5,7 @@ import type { Edit } from "../edits.js";
 import type { Node } from "../parser.js";
 import { lineEndWithNewline, lineStart } from "../text.js";
 import { importEntries, rewriteImportEntries } from "./imports.js";
-import { innerComments, ownsItsLines, removeStatement } from "./statements.js";
+import { innerComments, ownsItsLines, removeStatement, replaceStatement } from "./statements.js";
 import { removeStatementAndSpacing } from "./versioned-code.js";
 
 /** Deletes a whole import statement and the blank lines it would leave doubled. */
@@ -22,6 +22,11 @@ export function removeImportStatement(source: string, statement: Node): Edit[] {
   if (start === 0) return removeStatementAndSpacing(source, statement);
   if (start === own) return removeStatement(source, statement);
   return [{ start, end: lineEndWithNewline(source, statement.endIndex), text: "" }];
+}
+
+/** Puts `lines` (new imports, maybe none) in place of a whole import statement; with none, removes it as removeImportStatement does. */
+export function replaceImportStatement(source: string, statement: Node, lines: readonly string[], newline: string): Edit[] {
+  return lines.length > 0 ? [replaceStatement(source, statement, [...lines], newline)] : removeImportStatement(source, statement);
 }
 
 /** Drops some names of an import statement; the whole statement (with its spacing) when none is left. */

@@ -7,12 +7,11 @@
 import type { Edit } from "../edits.js";
 import type { Node } from "../parser.js";
 import type { RuleContext } from "../rule.js";
-import { removeImportStatement } from "./drop-imports.js";
+import { replaceImportStatement } from "./drop-imports.js";
 import { fromImportLine, type ImportName } from "./imports.js";
 import {
   argumentEdits, importedBefore, newBinding, refusal, spelling, spellingAt, split, type NameMove,
 } from "./name-moves.js";
-import { replaceStatement } from "./statements.js";
 import { insertBelow, moduleOf, starImportIdle, starModuleName, starProvides, starUses } from "./star-uses.js";
 
 /** What one star import statement gets: renamed uses, and the lines to write after it. */
@@ -45,7 +44,7 @@ export function planStarUses(ctx: RuleContext, moves: Map<string, NameMove>, doc
     const edits = [...fix.edits];
     const module = starModuleName(fix.statement);
     if (module !== undefined && removedModules.has(module) && starImportIdle(ctx, fix.statement, module, fix.uses)) {
-      edits.push(...(lines.length > 0 ? [replaceStatement(ctx.source, fix.statement, lines, ctx.newline)] : removeImportStatement(ctx.source, fix.statement)));
+      edits.push(...replaceImportStatement(ctx.source, fix.statement, lines, ctx.newline));
       ctx.fix([...fix.messages, `star import of removed ${module} dropped`].join(", "), edits);
       continue;
     }

@@ -139,21 +139,38 @@ export function starModuleName(statement: Node): string | undefined {
   return statement.childForFieldName("module_name")?.text.replace(/[\s\\]/g, "");
 }
 
+/** What still needs a star import of a Django module (starNeeds). */
+export interface StarNeeds {
+  /** The names, in the table's order, some use in the file may read through it. */
+  read: string[];
+  /** Whether another module may take one of its names from this file (`__all__`, or an importer in the project). */
+  exported: boolean;
+}
+
+/**
+ * What still needs the star import `statement` of Django module `module` once the uses in
+ * `rewritten` are rewritten. Undefined when the table of what the module binds does not know it.
+ */
+export function starNeeds(ctx: RuleContext, statement: Node, module: string, rewritten: ReadonlySet<Node> = new Set()): StarNeeds | undefined {
+  const known = djangoStarNames(module);
+  if (!known || !("names" in known)) return undefined;
+  const needs: StarNeeds = { read: [], exported: false };
+  for (const name of [...known.names.keys(), ...(known.maybe ?? [])]) {
+    if (ctx.facts.exportedWhy(name) !== undefined) needs.exported = true;
+    const reads = ctx.facts.table(name).occurrences.some((occurrence) =>
+      occurrence.kind === "use" && !rewritten.has(occurrence.node) && mayReadStar(ctx, name, occurrence, statement));
+    if (reads) needs.read.push(name);
+  }
+  return needs;
+}
+
 /**
  * True when the star import `statement` of Django module `module` is needed for nothing once the
- * uses in `rewritten` are rewritten: no other use in the file can read a name it may bind, and no
- * other module may take one of those names from this file (`__all__`, or an importer in the
- * project). Then a star import of a module the target removed can go with the rewrites instead of
- * failing at import time. False whenever the table of what the module binds does not know it.
+ * uses in `rewritten` are rewritten (starNeeds): a star import of a module the target removed can
+ * then go with the rewrites instead of failing at import time. False when the table does not know
+ * the module.
  */
 export function starImportIdle(ctx: RuleContext, statement: Node, module: string, rewritten: ReadonlySet<Node>): boolean {
-  const known = djangoStarNames(module);
-  if (!known || !("names" in known)) return false;
-  for (const name of [...known.names.keys(), ...(known.maybe ?? [])]) {
-    if (ctx.facts.exportedWhy(name) !== undefined) return false;
-    for (const occurrence of ctx.facts.table(name).occurrences) {
-      if (occurrence.kind === "use" && !rewritten.has(occurrence.node) && mayReadStar(ctx, name, occurrence, statement)) return false;
-    }
-  }
-  return true;
+  const needs = starNeeds(ctx, statement, module, rewritten);
+  return needs !== undefined && needs.read.length === 0 && !needs.exported;
 }
